@@ -1,0 +1,273 @@
+# pyprobe probe script, protocol 1.
+#
+# pyprobe embeds this file and runs it with the target interpreter as
+#
+#     PYTHON -I -S -c <this file> [auto|sysconfig]
+#
+# It prints what the interpreter knows about itself, and nothing else:
+#
+#     pyprobe-probe 1
+#     {'key': value, ...}       one line: ascii() of a dict of str, int,
+#                               bool, None and lists of those
+#     end
+#
+# pyprobe parses that line with a strict literal parser (never eval) and
+# checks every field (src/lib/probe_facts.c). A change of fields here
+# needs the same change there, and a new protocol number if old readers
+# would misread it.
+#
+# The script must run on every CPython from 3.6 and on PyPy 3, and be
+# cheap: an interpreter's start-up is the floor for a probe, so this file
+# imports as little as it can (not even os on the fast path) and keeps
+# code that is rarely needed in strings, compiled only when used. Its
+# syntax stays 3.0-compatible so that an old interpreter gets as far as
+# saying which version it is.
+
+import sys
+
+# Config variables, reported under "config". They come from the table
+# sysconfig loads (fast path) or from sysconfig.get_config_vars(); tests
+# check that both give the same answer on every interpreter.
+CONFIG_VARS = (
+    'ABIFLAGS', 'ABI_THREAD', 'CC', 'CCSHARED', 'EXT_SUFFIX', 'HOST_GNU_TYPE',
+    'INCLUDEPY', 'LDLIBRARY', 'LDSHARED', 'LDVERSION', 'LIBDEST', 'LIBDIR',
+    'LIBPL', 'LIBRARY', 'LIBS', 'LINKFORSHARED', 'MACHDEP',
+    'MACOSX_DEPLOYMENT_TARGET', 'MULTIARCH', 'PYEMSCRIPTEN_PLATFORM_VERSION',
+    'Py_DEBUG', 'Py_ENABLE_SHARED', 'Py_GIL_DISABLED', 'Py_UNICODE_SIZE',
+    'SIZEOF_VOID_P', 'SOABI', 'SYSLIBS', 'VERSION', 'WITH_PYMALLOC',
+    'py_version_nodot',
+)
+
+
+def fast_probe(info):
+    """Fill info the way sysconfig would, without importing sysconfig (or
+    os). Only for CPython on Linux with nothing redirecting sysconfig, and
+    only when its build-time table agrees with the running interpreter.
+    Returns False to let sysconfig answer instead."""
+    if sys.implementation.name != 'cpython' or sys.platform != 'linux':
+        return False
+    import posix
+    env = posix.environ
+    for name in (b'_PYTHON_HOST_PLATFORM', b'_PYTHON_PROJECT_BASE',
+                 b'_PYTHON_SYSCONFIGDATA_NAME', b'_PYTHON_SYSCONFIGDATA_PATH'):
+        if name in env:
+            return False
+    here = sys.executable.rpartition('/')[0] + '/Modules/'
+    for name in ('Setup', 'Setup.dist', 'Setup.local'):
+        try:
+            posix.stat(here + name)
+            return False        # running from a source tree
+        except OSError:
+            pass
+    abiflags = sys.abiflags
+    multiarch = getattr(sys.implementation, '_multiarch', '')
+    build = None
+    for name in ('_sysconfigdata_%s_linux_%s' % (abiflags, multiarch),
+                 '_sysconfigdata_%s_%s' % (abiflags, multiarch)):
+        try:
+            build = __import__(name).build_time_vars
+            break
+        except (ImportError, AttributeError):
+            pass
+    if not isinstance(build, dict):
+        return False
+    import _imp
+    suffixes = _imp.extension_suffixes()
+    short = '%d.%d' % sys.version_info[:2]
+    # get_paths()['include'] is {installed_base}/include/python{X.Y}{abiflags}
+    # with installed_base = sys.base_prefix; INCLUDEPY says the same below
+    # the build-time prefix. Use it only when they agree.
+    tail = '/include/python' + short + abiflags
+    prefix = build.get('prefix')
+    base = sys.base_prefix
+    if (build.get('VERSION') != short or build.get('ABIFLAGS') != abiflags or
+            not suffixes or build.get('EXT_SUFFIX') != suffixes[0] or
+            not isinstance(prefix, str) or
+            build.get('INCLUDEPY') != prefix + tail or
+            not base.startswith('/') or base.endswith('/') or
+            '//' in base or '/./' in base + '/' or '/../' in base + '/'):
+        return False
+    uname = posix.uname()
+    if uname.sysname != 'Linux':
+        return False
+    config = dict((key, build.get(key)) for key in CONFIG_VARS)
+    config['py_version_nodot'] = short.replace('.', '')
+    libdest = build.get('LIBDEST')
+    stdlib = None
+    if isinstance(libdest, str) and libdest.startswith(prefix + '/'):
+        stdlib = base + libdest[len(prefix):]
+    try:
+        libc = posix.confstr('CS_GNU_LIBC_VERSION')
+    except (ValueError, OSError):
+        libc = None
+    info.update(
+        source='fast', sysconfigdata=name, config=config,
+        extension_suffixes=list(suffixes), include=base + tail,
+        platinclude=base + tail, stdlib=stdlib,
+        platform='linux-' + uname.machine.replace(' ', '_').replace('/', '-'),
+        system='Linux', machine=uname.machine, libc=libc)
+    return True
+
+
+# Ask sysconfig itself: slower, and right wherever sysconfig is right.
+SYSCONFIG_PROBE = '''
+import os, sysconfig, importlib.machinery
+all_vars = sysconfig.get_config_vars()
+paths = sysconfig.get_paths()
+if hasattr(os, 'uname'):
+    sysname, machine = os.uname().sysname, os.uname().machine
+else:
+    import platform
+    sysname, machine = platform.system(), platform.machine()
+try:
+    libc = os.confstr('CS_GNU_LIBC_VERSION')
+except (AttributeError, ValueError, OSError):
+    libc = None
+info.update(
+    source='sysconfig', sysconfigdata=None,
+    config=dict((key, all_vars.get(key)) for key in CONFIG_VARS),
+    extension_suffixes=list(importlib.machinery.EXTENSION_SUFFIXES),
+    include=paths.get('include'), platinclude=paths.get('platinclude'),
+    stdlib=paths.get('stdlib'), platform=sysconfig.get_platform(),
+    system={'win32': 'Windows', 'ios': 'iOS',
+            'android': 'Android'}.get(sys.platform, sysname),
+    machine=machine, libc=libc)
+'''
+
+# The musl loader prints its version when run with no arguments; this is
+# how packaging finds it. Only reached on musl systems.
+MUSL_PROBE = '''
+import subprocess
+version = None
+try:
+    text = subprocess.run([loader], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, timeout=10).stderr
+    lines = [l.strip() for l in text.decode('utf-8', 'replace').splitlines()
+             if l.strip()]
+    if len(lines) > 1 and lines[0][:4] == 'musl' and lines[1][:8] == 'Version ':
+        major, _, rest = lines[1][8:].partition('.')
+        minor = ''
+        for c in rest:
+            if not c.isdigit():
+                break
+            minor += c
+        if major.isdigit() and minor:
+            version = major + '.' + minor
+except (OSError, ValueError, IndexError, subprocess.SubprocessError):
+    pass
+info['musl_version'] = version
+'''
+
+# platform.mac_ver() as packaging reads it, including the re-run that
+# packaging does when an old SDK makes macOS report 10.16.
+MAC_PROBE = '''
+import platform
+release, _, machine = platform.mac_ver()
+if release.split('.')[:2] == ['10', '16']:
+    import os, subprocess
+    try:
+        release = subprocess.run(
+            [sys.executable, '-sS', '-c',
+             'import platform; print(platform.mac_ver()[0])'],
+            check=True, stdout=subprocess.PIPE, universal_newlines=True,
+            env=dict(os.environ, SYSTEM_VERSION_COMPAT='0'),
+            timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+info['mac_ver'] = [release, machine]
+'''
+
+
+# What packaging reads of the interpreter binary, for the musl check and
+# for 32-bit ARM and x86: [class, data, machine, flags, PT_INTERP], or None
+# if it is not ELF. Not needed (so not run) for a glibc interpreter with
+# 64-bit pointers, which is the common case.
+ELF_PROBE = '''
+def num(data, start, size):
+    return int.from_bytes(data[start:start + size], order)
+elf = None
+try:
+    with open(sys.executable, 'rb') as f:
+        head = f.read(64)
+        if (len(head) == 64 and head[:4] == b'\\x7fELF' and
+                head[4] in (1, 2) and head[5] in (1, 2)):
+            wide = head[4] == 2
+            order = 'little' if head[5] == 1 else 'big'
+            phoff = num(head, 32, 8) if wide else num(head, 28, 4)
+            entry_size = num(head, 54 if wide else 42, 2)
+            interp = None
+            for index in range(min(num(head, 56 if wide else 44, 2), 512)):
+                f.seek(phoff + index * entry_size)
+                entry = f.read(56 if wide else 32)
+                if len(entry) < (56 if wide else 32):
+                    break
+                if num(entry, 0, 4) == 3:                # PT_INTERP
+                    f.seek(num(entry, 8, 8) if wide else num(entry, 4, 4))
+                    size = num(entry, 32, 8) if wide else num(entry, 16, 4)
+                    interp = f.read(min(size, 4096)).decode(
+                        'utf-8', 'surrogateescape').strip('\\0')
+                    break
+            elf = [head[4], head[5], num(head, 18, 2),
+                   num(head, 48 if wide else 36, 4), interp]
+except (OSError, ValueError):
+    pass
+info['elf'] = elf
+'''
+
+
+def main():
+    if sys.version_info < (3, 6):
+        info = {'unsupported': '%d.%d.%d' % sys.version_info[:3]}
+    else:
+        info = {}
+        if sys.argv[1:] == ['sysconfig'] or not fast_probe(info):
+            exec(SYSCONFIG_PROBE, {'sys': sys, 'info': info,
+                                   'CONFIG_VARS': CONFIG_VARS})
+        stdlib = info['stdlib']
+        details = None
+        if stdlib and sys.version_info >= (3, 14):
+            try:
+                open(stdlib + '/build-details.json', 'rb').close()
+                details = stdlib + '/build-details.json'
+            except OSError:
+                pass
+        gil = getattr(sys, '_is_gil_enabled', None)
+        impl = sys.implementation
+        info.update(
+            build_details=details,
+            implementation=impl.name,
+            version_info=list(sys.version_info),
+            impl_version=list(impl.version),
+            hexversion=sys.hexversion,
+            sys_version=sys.version,
+            abiflags=getattr(sys, 'abiflags', None),
+            executable=sys.executable,
+            base_executable=getattr(sys, '_base_executable', None),
+            prefix=sys.prefix, base_prefix=sys.base_prefix,
+            exec_prefix=sys.exec_prefix,
+            base_exec_prefix=sys.base_exec_prefix,
+            sys_platform=sys.platform,
+            maxsize=sys.maxsize,
+            byteorder=sys.byteorder,
+            gil_enabled=None if gil is None else bool(gil()),
+            gettotalrefcount=hasattr(sys, 'gettotalrefcount'),
+            maxunicode=sys.maxunicode,
+            multiarch=getattr(impl, '_multiarch', None),
+            cache_tag=impl.cache_tag,
+            elf=None, musl_version=None, mac_ver=None)
+        if sys.platform == 'linux' and (info['libc'] is None or
+                                        sys.maxsize < 2 ** 32):
+            exec(ELF_PROBE, {'sys': sys, 'info': info})
+            loader = info['elf'] and info['elf'][4]
+            if loader and 'musl' in loader:
+                exec(MUSL_PROBE, {'info': info, 'loader': loader})
+        if sys.platform == 'darwin':
+            exec(MAC_PROBE, {'sys': sys, 'info': info})
+    text = 'pyprobe-probe 1\n%s\nend\n' % (
+        ascii(info) if sys.version_info[0] >= 3 else repr(info))
+    out = getattr(sys.stdout, 'buffer', sys.stdout)
+    out.write(text.encode('ascii'))
+    out.flush()
+
+
+main()
