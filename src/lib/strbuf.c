@@ -1,0 +1,93 @@
+/* strbuf.c - a growable byte string. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+
+static int reserve(pp_strbuf *buf, size_t extra)
+{
+    if (buf->failed)
+        return 0;
+    if (extra >= (size_t)-1 / 2 - buf->length) {
+        buf->failed = 1;
+        return 0;
+    }
+    size_t needed = buf->length + extra + 1;
+    if (needed <= buf->capacity)
+        return 1;
+    size_t capacity = buf->capacity ? buf->capacity : 256;
+    while (capacity < needed)
+        capacity *= 2;
+    char *data = realloc(buf->data, capacity);
+    if (!data) {
+        buf->failed = 1;
+        return 0;
+    }
+    buf->data = data;
+    buf->capacity = capacity;
+    return 1;
+}
+
+void pp_strbuf_append(pp_strbuf *buf, const char *bytes, size_t length)
+{
+    if (!reserve(buf, length))
+        return;
+    if (length)
+        memcpy(buf->data + buf->length, bytes, length);
+    buf->length += length;
+    buf->data[buf->length] = '\0';
+}
+
+void pp_strbuf_puts(pp_strbuf *buf, const char *text)
+{
+    pp_strbuf_append(buf, text, strlen(text));
+}
+
+void pp_strbuf_putc(pp_strbuf *buf, char c)
+{
+    pp_strbuf_append(buf, &c, 1);
+}
+
+void pp_strbuf_printf(pp_strbuf *buf, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    int needed = vsnprintf(NULL, 0, format, args);
+    va_end(args);
+    if (needed < 0) {
+        buf->failed = 1;
+        return;
+    }
+    if (!reserve(buf, (size_t)needed))
+        return;
+    va_start(args, format);
+    vsnprintf(buf->data + buf->length, (size_t)needed + 1, format, args);
+    va_end(args);
+    buf->length += (size_t)needed;
+}
+
+char *pp_strbuf_take(pp_strbuf *buf)
+{
+    if (buf->failed) {
+        pp_strbuf_release(buf);
+        return NULL;
+    }
+    if (!buf->data && !reserve(buf, 0))
+        return NULL;
+    char *data = buf->data;
+    buf->data = NULL;
+    buf->length = buf->capacity = 0;
+    return data;
+}
+
+void pp_strbuf_release(pp_strbuf *buf)
+{
+    free(buf->data);
+    buf->data = NULL;
+    buf->length = buf->capacity = 0;
+    buf->failed = 0;
+}

@@ -1,0 +1,202 @@
+/* pyprobe.h - public interface of libpyprobe.
+ *
+ * libpyprobe tells a build what a Python interpreter really is (GIL or
+ * free-threaded build, ABI flags, extension suffixes, ...) and derives
+ * the build decisions from that (limited API, abi3t, mypyc, wheel tag).
+ *
+ * Conventions, as in jansson and pkgconf:
+ *  - every symbol starts with pyprobe_; every type is opaque;
+ *  - objects come in _new/_free pairs; ownership is written next to each
+ *    function: "caller frees" means the caller must release the result
+ *    with the matching _free function (or pyprobe_free for plain memory);
+ *  - the library never prints; a failing call returns a pyprobe_status
+ *    and, when given one, fills a pyprobe_error the caller owns.
+ *
+ * Copyright (c) 2026 the pyprobe authors. MIT licence, see COPYING.
+ */
+#ifndef PYPROBE_H
+#define PYPROBE_H
+
+#include <stddef.h>
+
+#include "pyprobe_version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Errors ----------------------------------------------------------- */
+
+/* Every failure has one of these codes. The command-line program uses
+ * the same numbers as its exit status, so they are part of the interface
+ * and never change meaning. */
+typedef enum pyprobe_status {
+    PYPROBE_OK = 0,
+    PYPROBE_ERR_NEGATIVE = 1,     /* a check ran and said "no" */
+    PYPROBE_ERR_USAGE = 2,        /* bad arguments or options */
+    PYPROBE_ERR_NOT_FOUND = 3,    /* interpreter missing or not executable */
+    PYPROBE_ERR_INTERPRETER = 4,  /* interpreter failed, crashed, hung */
+    PYPROBE_ERR_PROTOCOL = 5,     /* its answer (or a facts file) is invalid */
+    PYPROBE_ERR_UNSUPPORTED = 6,  /* Python 2, too old, or unsupported platform */
+    PYPROBE_ERR_IO = 7,           /* reading or writing a file failed */
+    PYPROBE_ERR_POLICY = 8,       /* the requested policy cannot be met */
+    PYPROBE_ERR_INTERNAL = 9      /* out of memory or a bug in pyprobe */
+} pyprobe_status;
+
+#define PYPROBE_ERROR_TEXT 1024
+
+/* Filled by a failing call. context says what failed (an interpreter, a
+ * file, an option), message says why, hint says what to do (may be
+ * empty). All three are NUL-terminated and single-line. */
+typedef struct pyprobe_error {
+    pyprobe_status status;
+    char context[PYPROBE_ERROR_TEXT];
+    char message[PYPROBE_ERROR_TEXT];
+    char hint[PYPROBE_ERROR_TEXT];
+} pyprobe_error;
+
+/* A short English name for a status ("interpreter failed"). Static. */
+const char *pyprobe_status_name(pyprobe_status status);
+
+/* Release memory that the library handed to the caller as "caller frees
+ * with pyprobe_free". NULL is allowed. */
+void pyprobe_free(void *ptr);
+
+/* The library version, e.g. "0.1.0". Static. */
+const char *pyprobe_version(void);
+
+/* ---- Probing ---------------------------------------------------------- */
+
+/* How to run an interpreter. Defaults: 30 s time limit, 1 MiB output. */
+typedef struct pyprobe_probe_options pyprobe_probe_options;
+
+/* Caller frees with pyprobe_probe_options_free. NULL on out of memory. */
+pyprobe_probe_options *pyprobe_probe_options_new(void);
+void pyprobe_probe_options_free(pyprobe_probe_options *options);
+/* Kill the interpreter (and its whole process group) after this long. */
+void pyprobe_probe_options_set_timeout_ms(pyprobe_probe_options *options,
+                                          unsigned long timeout_ms);
+/* Treat more output than this as an error. */
+void pyprobe_probe_options_set_max_output(pyprobe_probe_options *options,
+                                          size_t bytes);
+/* Make the interpreter import sysconfig instead of reading its build-time
+ * table directly (the fast path). Slower; gives the same facts. */
+void pyprobe_probe_options_set_use_sysconfig(pyprobe_probe_options *options,
+                                             int use_sysconfig);
+
+/* What an interpreter reported about itself, validated. Immutable. */
+typedef struct pyprobe_facts pyprobe_facts;
+
+/* Locate PYTHON (a path, or a command name looked up on PATH; NULL means
+ * $PYTHON, then python3, then python), run it isolated (-I -S) with the
+ * embedded probe script, and validate its answer field by field.
+ * On success *facts is set; caller frees with pyprobe_facts_free.
+ * options may be NULL for the defaults. */
+pyprobe_status pyprobe_probe(const char *python,
+                             const pyprobe_probe_options *options,
+                             pyprobe_facts **facts, pyprobe_error *error);
+
+/* Read the facts from a JSON document that pyprobe_report_json (pyprobe
+ * --json) wrote, possibly on another machine. Nothing is run. The facts
+ * are validated exactly like a live probe's. Caller frees *facts. */
+pyprobe_status pyprobe_facts_load_json(const char *path,
+                                       pyprobe_facts **facts,
+                                       pyprobe_error *error);
+
+void pyprobe_facts_free(pyprobe_facts *facts);
+
+/* The absolute path of the interpreter the facts describe. Owned by
+ * facts. */
+const char *pyprobe_facts_python(const pyprobe_facts *facts);
+
+/* ---- Policy ----------------------------------------------------------- */
+
+typedef enum pyprobe_mypyc_mode {
+    PYPROBE_MYPYC_AUTO = 0, /* GIL CPython only (default) */
+    PYPROBE_MYPYC_YES,      /* required: unsupported interpreter is an error */
+    PYPROBE_MYPYC_NO        /* never */
+} pyprobe_mypyc_mode;
+
+typedef enum pyprobe_abi3t_mode {
+    PYPROBE_ABI3T_NO = 0,   /* never choose an abi3t build (default) */
+    PYPROBE_ABI3T_YES,      /* build abi3 and abi3t at once (abi3.abi3t) */
+    PYPROBE_ABI3T_ONLY      /* build abi3t only (tag abi3t) */
+} pyprobe_abi3t_mode;
+
+/* The user's build policy. Caller frees with pyprobe_policy_free. */
+typedef struct pyprobe_policy pyprobe_policy;
+
+pyprobe_policy *pyprobe_policy_new(void);
+void pyprobe_policy_free(pyprobe_policy *policy);
+void pyprobe_policy_set_mypyc(pyprobe_policy *policy, pyprobe_mypyc_mode mode);
+/* Allow mypyc on free-threaded builds (experimental upstream). */
+void pyprobe_policy_set_mypyc_free_threaded(pyprobe_policy *policy, int allow);
+void pyprobe_policy_set_abi3t(pyprobe_policy *policy, pyprobe_abi3t_mode mode);
+/* Minimum limited-API version "3.Y" (3.2 and later), or NULL for "do not
+ * build for the stable ABI". Fails with PYPROBE_ERR_USAGE on a malformed
+ * version. */
+pyprobe_status pyprobe_policy_set_limited_api(pyprobe_policy *policy,
+                                              const char *version,
+                                              pyprobe_error *error);
+
+/* ---- Report: facts + policy -> every public name ---------------------- */
+
+typedef struct pyprobe_report pyprobe_report;
+
+/* Derive every decision. Fails with PYPROBE_ERR_POLICY when the policy
+ * demands what the interpreter cannot do (--mypyc=yes on PyPy). Caller
+ * frees *report with pyprobe_report_free. The report keeps its own copy
+ * of what it needs; facts and policy may be freed afterwards. */
+pyprobe_status pyprobe_report_new(const pyprobe_facts *facts,
+                                  const pyprobe_policy *policy,
+                                  pyprobe_report **report,
+                                  pyprobe_error *error);
+void pyprobe_report_free(pyprobe_report *report);
+
+/* The public names, in their documented order. NAME is the part after
+ * the prefix, upper case ("FREE_THREADED"). Static strings. */
+size_t pyprobe_name_count(void);
+const char *pyprobe_name_at(size_t index);
+/* The lower-case key ("free_threaded") used by JSON and --get. Static. */
+const char *pyprobe_name_key(size_t index);
+const char *pyprobe_name_description(size_t index);
+
+/* The value of a public name, given as its --get key ("free_threaded")
+ * or its bare upper-case name ("FREE_THREADED"). Booleans are "1"/"0".
+ * NULL for an unknown name. Owned by report. */
+const char *pyprobe_report_get(const pyprobe_report *report, const char *name);
+
+/* Render the outputs into memory. Caller frees *text with pyprobe_free.
+ * header: prefix NULL means "PYPROBE_". tags: fails with
+ * PYPROBE_ERR_UNSUPPORTED when a value cannot be written safely. */
+pyprobe_status pyprobe_report_json(const pyprobe_report *report, char **text,
+                                   pyprobe_error *error);
+pyprobe_status pyprobe_report_header(const pyprobe_report *report,
+                                     const char *prefix, char **text,
+                                     pyprobe_error *error);
+pyprobe_status pyprobe_report_tags(const pyprobe_report *report, char **text,
+                                   pyprobe_error *error);
+
+/* ---- Files ------------------------------------------------------------ */
+
+/* A set of files written all or nothing: each is first written to a
+ * temporary file beside its target, and only when all of them are ready
+ * are they renamed into place. A file whose content would not change is
+ * not touched, so its mtime is kept. On failure no target has changed
+ * and no temporary file is left behind. */
+typedef struct pyprobe_file_set pyprobe_file_set;
+
+pyprobe_file_set *pyprobe_file_set_new(void);
+void pyprobe_file_set_free(pyprobe_file_set *set);
+/* Queue PATH with CONTENT (copied). */
+pyprobe_status pyprobe_file_set_add(pyprobe_file_set *set, const char *path,
+                                    const char *content, size_t length,
+                                    pyprobe_error *error);
+pyprobe_status pyprobe_file_set_commit(pyprobe_file_set *set,
+                                       pyprobe_error *error);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PYPROBE_H */
