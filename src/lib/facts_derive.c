@@ -1,0 +1,295 @@
+/* facts_derive.c - facts that follow from what the interpreter reported.
+ *
+ * The ABI and interpreter tags follow packaging.tags (the reference for
+ * wheel tags), so that the tag a build names a wheel with is the tag pip
+ * will look for. The stable-ABI suffixes follow what CPython can actually
+ * import, which is not what EXTENSION_SUFFIXES lists: free-threaded 3.13
+ * and 3.14 list ".abi3.so" but cannot load abi3 extensions. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "facts.h"
+
+static char *format(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+static char *format(const char *fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    int n = vsnprintf(NULL, 0, fmt, args);
+    va_end(args);
+    if (n < 0)
+        return NULL;
+    char *text = malloc((size_t)n + 1);
+    if (!text)
+        return NULL;
+    va_start(args, fmt);
+    vsnprintf(text, (size_t)n + 1, fmt, args);
+    va_end(args);
+    return text;
+}
+
+/* packaging's _normalize_string: '.', '-' and ' ' become '_'. */
+static void normalize(char *s)
+{
+    for (; *s; s++)
+        if (*s == '.' || *s == '-' || *s == ' ')
+            *s = '_';
+}
+
+static char *version_string(const pp_version *v)
+{
+    const char *level = strcmp(v->releaselevel, "alpha") == 0 ? "a"
+                        : strcmp(v->releaselevel, "beta") == 0 ? "b"
+                        : strcmp(v->releaselevel, "candidate") == 0 ? "rc"
+                        : NULL;
+    if (level)
+        return format("%ld.%ld.%ld%s%ld", v->major, v->minor, v->micro, level,
+                      v->serial);
+    return format("%ld.%ld.%ld", v->major, v->minor, v->micro);
+}
+
+/* packaging.tags._cpython_abis()[0]: cp + XY + t + d + m + u. */
+static char *cpython_abi(const pyprobe_facts *f)
+{
+    const pp_raw_facts *raw = &f->raw;
+    int minor = (int)raw->version.minor;
+    const char *threading = minor >= 13 && f->free_threaded ? "t" : "";
+    const char *debug = f->debug ? "d" : "";
+    const char *pymalloc = "";
+    if (minor < 8) {
+        int with = pp_config_flag(pp_facts_config(f, "WITH_PYMALLOC"));
+        if (with != 0)
+            pymalloc = "m";
+    }
+    return format("cp3%d%s%s%s", minor, threading, debug, pymalloc);
+}
+
+/* packaging.tags._generic_abi(): the ABI part of EXT_SUFFIX. */
+static char *generic_abi(const pyprobe_facts *f, const char *context,
+                         pyprobe_error *error)
+{
+    const char *ext = pp_facts_config_str(f, "EXT_SUFFIX");
+    const char *first_dot = strchr(ext + 1, '.');
+    if (!first_dot || ext[0] != '.')
+        return cpython_abi(f);        /* ".pyd": what packaging does too */
+    size_t length = (size_t)(first_dot - (ext + 1));
+    char *soabi = format("%.*s", (int)length, ext + 1);
+    if (!soabi)
+        return NULL;
+    char *result = NULL;
+    int dashes_wanted = 0;
+    if (strncmp(soabi, "cpython", 7) == 0) {
+        char *dash = strchr(soabi, '-');
+        if (dash) {
+            char *end = strchr(dash + 1, '-');
+            if (end)
+                *end = '\0';
+            result = format("cp%s", dash + 1);
+        }
+    } else if (strncmp(soabi, "cp", 2) == 0) {
+        dashes_wanted = 1;
+    } else if (strncmp(soabi, "pypy", 4) == 0) {
+        dashes_wanted = 2;
+    } else if (strncmp(soabi, "graalpy", 7) == 0) {
+        dashes_wanted = 3;
+    } else {
+        result = strdup(soabi);
+    }
+    if (dashes_wanted) {
+        /* keep the first dashes_wanted '-'-separated parts */
+        char *p = soabi;
+        for (int parts = 0; *p; p++)
+            if (*p == '-' && ++parts == dashes_wanted)
+                break;
+        *p = '\0';
+        result = strdup(soabi);
+    }
+    free(soabi);
+    if (!result) {
+        /* out of memory, or an EXT_SUFFIX packaging could not read */
+        pp_error_set(error, PYPROBE_ERR_PROTOCOL, context,
+                     "cannot read an ABI tag from EXT_SUFFIX '%s'", ext);
+        return NULL;
+    }
+    normalize(result);
+    return result;
+}
+
+static const char *short_name(const char *implementation)
+{
+    static const char *const names[][2] = {
+        {"python", "py"}, {"cpython", "cp"}, {"pypy", "pp"},
+        {"ironpython", "ip"}, {"jython", "jy"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(implementation, names[i][0]) == 0)
+            return names[i][1];
+    return implementation;
+}
+
+/* packaging.tags.interpreter_name() + interpreter_version(). */
+static char *interpreter_tag(const pyprobe_facts *f)
+{
+    const pp_config_var *nodot = pp_facts_config(f, "py_version_nodot");
+    const char *name = short_name(f->raw.implementation);
+    if (nodot->kind == PP_CV_STR && nodot->str[0])
+        return format("%s%s", name, nodot->str);
+    if (nodot->kind == PP_CV_INT && nodot->integer)
+        return format("%s%lld", name, nodot->integer);
+    return format("%s%ld%ld", name, f->raw.version.major, f->raw.version.minor);
+}
+
+/* The platform part of a freshly built wheel's name, as bdist_wheel
+ * names it: sysconfig's platform, normalized, with a 32-bit interpreter
+ * on a 64-bit Linux kernel named for its own word size. */
+static char *platform_tag(const pyprobe_facts *f)
+{
+    char *tag = strdup(f->raw.platform);
+    if (!tag)
+        return NULL;
+    normalize(tag);
+    if (f->pointer_size == 4) {
+        const char *fixed = strcmp(tag, "linux_x86_64") == 0 ? "linux_i686"
+                            : strcmp(tag, "linux_aarch64") == 0 ? "linux_armv8l"
+                            : NULL;
+        if (fixed) {
+            free(tag);
+            tag = strdup(fixed);
+        }
+    }
+    return tag;
+}
+
+static int suffix_family(const char *suffix, const char *family)
+{
+    size_t n = strlen(family);
+    return strncmp(suffix, family, n) == 0 &&
+           (suffix[n] == '.' || suffix[n] == '-');
+}
+
+/* Which stable-ABI suffixes this interpreter really imports. abi3 needs
+ * a GIL build of CPython; abi3t needs CPython 3.15 or later (PEP 803),
+ * GIL or free-threaded. On Windows both use the plain ".pyd". */
+static int stable_suffixes(pyprobe_facts *f)
+{
+    if (!f->is_cpython)
+        return 1;                   /* PyPy & co. have no stable ABI */
+    int abi3 = !f->free_threaded;
+    int abi3t = f->raw.version.minor >= 15;
+    const pp_strlist *all = &f->raw.extension_suffixes;
+    for (size_t i = 0; i < all->count; i++) {
+        const char *s = all->items[i];
+        if (abi3 && suffix_family(s, ".abi3") &&
+            !pp_strlist_push(&f->abi3_suffixes, s))
+            return 0;
+        if (abi3t && suffix_family(s, ".abi3t") &&
+            !pp_strlist_push(&f->abi3t_suffixes, s))
+            return 0;
+        if (f->is_windows && strcmp(s, ".pyd") == 0) {
+            if (abi3 && !pp_strlist_push(&f->abi3_suffixes, s))
+                return 0;
+            if (abi3t && !pp_strlist_push(&f->abi3t_suffixes, s))
+                return 0;
+        }
+    }
+    return 1;
+}
+
+/* "python3.11" from LDLIBRARY "libpython3.11.so" (or .a, .dylib), else
+ * from LDVERSION; "" when neither says. */
+static char *libpython_name(const pyprobe_facts *f)
+{
+    const char *ld = pp_facts_config_str(f, "LDLIBRARY");
+    if (ld && strncmp(ld, "lib", 3) == 0 && !strchr(ld, '/')) {
+        static const char *const endings[] = {".so", ".a", ".dylib", ".dll"};
+        for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
+            const char *end = strstr(ld + 3, endings[i]);
+            while (end) {
+                const char *after = end + strlen(endings[i]);
+                if (*after == '\0' || *after == '.')
+                    return format("%.*s", (int)(end - (ld + 3)), ld + 3);
+                end = strstr(end + 1, endings[i]);
+            }
+        }
+    }
+    const char *ldversion = pp_facts_config_str(f, "LDVERSION");
+    if (ldversion)
+        return format("python%s", ldversion);
+    return strdup("");
+}
+
+/* packaging reads glibc's "glibc 2.36" as two words, then major.minor
+ * from the start of the second; anything else means "not glibc". */
+static void parse_libc(pyprobe_facts *f)
+{
+    f->glibc_major = f->glibc_minor = -1;
+    f->musl_major = f->musl_minor = -1;
+    const char *libc = f->raw.libc;
+    if (libc) {
+        const char *space = strchr(libc, ' ');
+        if (space && space != libc && space[1] && !strchr(space + 1, ' ')) {
+            int major, minor, used = 0;
+            if (sscanf(space + 1, "%d.%d%n", &major, &minor, &used) == 2 &&
+                used > 0 && space[1] >= '0' && space[1] <= '9') {
+                f->glibc_major = major;
+                f->glibc_minor = minor;
+            }
+        }
+    }
+    int major, minor;
+    if (f->raw.musl_version &&
+        sscanf(f->raw.musl_version, "%d.%d", &major, &minor) == 2) {
+        f->musl_major = major;
+        f->musl_minor = minor;
+    }
+}
+
+pyprobe_status pp_facts_derive(pyprobe_facts *f, const char *context,
+                               pyprobe_error *error)
+{
+    pp_raw_facts *raw = &f->raw;
+    f->is_cpython = strcmp(raw->implementation, "cpython") == 0;
+    f->is_windows = strcmp(raw->sys_platform, "win32") == 0;
+    f->pointer_size = raw->maxsize > 0x7fffffffLL ? 8 : 4;
+    f->free_threaded = pp_config_flag(pp_facts_config(f, "Py_GIL_DISABLED"))
+                       == 1;
+    int debug = pp_config_flag(pp_facts_config(f, "Py_DEBUG"));
+    if (debug < 0)
+        debug = raw->gettotalrefcount ||
+                pp_strlist_contains(&raw->extension_suffixes, "_d.pyd");
+    f->debug = debug;
+    if (raw->abiflags && (strchr(raw->abiflags, 'd') != NULL) != f->debug)
+        return pp_error_set(error, PYPROBE_ERR_PROTOCOL, context,
+                            "inconsistent build: Py_DEBUG is %d but "
+                            "sys.abiflags is '%s'", f->debug, raw->abiflags);
+    parse_libc(f);
+    f->version = version_string(&raw->version);
+    f->implementation_version = version_string(&raw->impl_version);
+    f->version_short = format("%ld.%ld", raw->version.major,
+                              raw->version.minor);
+    f->version_hex = format("0x%08llX", raw->hexversion);
+    f->interpreter_tag = interpreter_tag(f);
+    f->platform_tag = platform_tag(f);
+    f->libpython = libpython_name(f);
+    if (!f->version || !f->implementation_version || !f->version_short || !f->version_hex ||
+        !f->interpreter_tag || !f->platform_tag || !f->libpython ||
+        !stable_suffixes(f))
+        return pp_error_nomem(error);
+    if (f->is_cpython) {
+        if (!(f->abi_tag = cpython_abi(f)))
+            return pp_error_nomem(error);
+    } else if (!(f->abi_tag = generic_abi(f, context, error))) {
+        return PYPROBE_ERR_PROTOCOL;
+    }
+    return PYPROBE_OK;
+}

@@ -1,0 +1,19 @@
+/* facts_json.h - facts to and from JSON (internal). */
+#ifndef PP_FACTS_JSON_H
+#define PP_FACTS_JSON_H
+
+#include <jansson.h>
+
+#include "pyprobe.h"
+
+/* The format marker and version of a facts/--json document. */
+#define PP_JSON_FORMAT "pyprobe-facts"
+#define PP_JSON_FORMAT_VERSION 1
+
+/* The raw probe answer as a JSON object (new reference in *json). Fails
+ * with PYPROBE_ERR_UNSUPPORTED if a string is not valid UTF-8, which
+ * JSON cannot carry. */
+pyprobe_status pp_facts_probe_to_json(const pyprobe_facts *facts,
+                                      json_t **json, pyprobe_error *error);
+
+#endif

@@ -1,0 +1,140 @@
+/* probe.c - run an interpreter with the embedded probe script and turn
+ * its answer into facts. */
+#include "config.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "facts.h"
+#include "locate.h"
+#include "probe.h"
+#include "probe_script.h"
+#include "run.h"
+
+struct pyprobe_probe_options {
+    unsigned long timeout_ms;
+    size_t max_output;
+    int use_sysconfig;
+};
+
+pyprobe_probe_options *pyprobe_probe_options_new(void)
+{
+    pyprobe_probe_options *options = calloc(1, sizeof *options);
+    if (options) {
+        options->timeout_ms = 30000;
+        options->max_output = 1024 * 1024;
+    }
+    return options;
+}
+
+void pyprobe_probe_options_free(pyprobe_probe_options *options)
+{
+    free(options);
+}
+
+void pyprobe_probe_options_set_timeout_ms(pyprobe_probe_options *options,
+                                          unsigned long timeout_ms)
+{
+    options->timeout_ms = timeout_ms;
+}
+
+void pyprobe_probe_options_set_max_output(pyprobe_probe_options *options,
+                                          size_t bytes)
+{
+    options->max_output = bytes;
+}
+
+void pyprobe_probe_options_set_use_sysconfig(pyprobe_probe_options *options,
+                                             int use_sysconfig)
+{
+    options->use_sysconfig = use_sysconfig != 0;
+}
+
+/* The last non-empty line of standard error: for a Python traceback,
+ * the line that names the exception. */
+static void last_line(const char *text, size_t length, const char **line,
+                      int *line_length)
+{
+    size_t end = length;
+    while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == '\r' ||
+                       text[end - 1] == ' '))
+        end--;
+    size_t start = end;
+    while (start > 0 && text[start - 1] != '\n')
+        start--;
+    *line = text + start;
+    *line_length = (int)(end - start > 300 ? 300 : end - start);
+}
+
+static pyprobe_status explain_failure(const char *python,
+                                      const pp_run_result *run,
+                                      pyprobe_error *error)
+{
+    if (run->signaled) {
+        const char *name = strsignal(run->term_signal);
+        pp_error_set(error, PYPROBE_ERR_INTERPRETER, python,
+                     "crashed: killed by signal %d (%s)", run->term_signal,
+                     name ? name : "unknown signal");
+        return PYPROBE_ERR_INTERPRETER;
+    }
+    if (run->exit_status == 2 && run->err &&
+        strstr(run->err, "Unknown option: -I")) {
+        pp_error_set(error, PYPROBE_ERR_UNSUPPORTED, python,
+                     "rejected option -I: this is Python 2 (or older), "
+                     "which pyprobe does not support");
+        pp_error_hint(error, "pyprobe needs CPython 3.6 or newer, or PyPy 3");
+        return PYPROBE_ERR_UNSUPPORTED;
+    }
+    const char *line;
+    int line_length;
+    last_line(run->err ? run->err : "", run->err_length, &line, &line_length);
+    if (line_length > 0)
+        pp_error_set(error, PYPROBE_ERR_INTERPRETER, python,
+                     "exited with status %d: %.*s", run->exit_status,
+                     line_length, line);
+    else
+        pp_error_set(error, PYPROBE_ERR_INTERPRETER, python,
+                     "exited with status %d", run->exit_status);
+    return PYPROBE_ERR_INTERPRETER;
+}
+
+pyprobe_status pp_probe_path(const char *path,
+                             const pyprobe_probe_options *options,
+                             pyprobe_facts **facts, pyprobe_error *error)
+{
+    static const pyprobe_probe_options defaults = {30000, 1024 * 1024, 0};
+    if (!options)
+        options = &defaults;
+    char *argv[] = {
+        (char *)path, "-I", "-S", "-c", (char *)pp_probe_script,
+        options->use_sysconfig ? "sysconfig" : "auto", NULL,
+    };
+    pp_run_result run;
+    pyprobe_status status = pp_run(argv, options->timeout_ms,
+                                   options->max_output, &run, error);
+    if (status != PYPROBE_OK)
+        return status;
+    if (run.signaled || run.exit_status != 0)
+        status = explain_failure(path, &run, error);
+    else
+        status = pp_facts_from_output(run.out, run.out_length, path, facts,
+                                      error);
+    pp_run_result_clear(&run);
+    return status;
+}
+
+pyprobe_status pyprobe_probe(const char *python,
+                             const pyprobe_probe_options *options,
+                             pyprobe_facts **facts, pyprobe_error *error)
+{
+    char *path = NULL;
+    *facts = NULL;
+    pyprobe_status status = pp_locate_python(python, &path, error);
+    if (status != PYPROBE_OK)
+        return status;
+    status = pp_probe_path(path, options, facts, error);
+    free(path);
+    return status;
+}

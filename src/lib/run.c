@@ -1,0 +1,235 @@
+/* run.c - run a program with a time limit and an output limit.
+ *
+ * posix_spawn keeps the cost of a probe down to the interpreter itself.
+ * The child gets its own process group so that a time-out can kill
+ * everything it started (a wrapper script and its python, a background
+ * job), not just the process we know about. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "run.h"
+#include "strbuf.h"
+
+extern char **environ;
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int make_pipe(int fds[2])
+{
+#ifdef HAVE_PIPE2
+    return pipe2(fds, O_CLOEXEC);
+#else
+    if (pipe(fds) != 0)
+        return -1;
+    fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+    fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+    return 0;
+#endif
+}
+
+static pyprobe_status spawn(char *const argv[], int out_fd, int err_fd,
+                            pid_t *pid, pyprobe_error *error)
+{
+    posix_spawn_file_actions_t actions;
+    posix_spawnattr_t attr;
+    sigset_t empty, defaults;
+    int rc;
+
+    posix_spawn_file_actions_init(&actions);
+    posix_spawnattr_init(&attr);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
+    posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
+    sigemptyset(&empty);
+    sigemptyset(&defaults);
+    int reset[] = {SIGPIPE, SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGCHLD,
+                   SIGALRM, SIGUSR1, SIGUSR2};
+    for (size_t i = 0; i < sizeof reset / sizeof reset[0]; i++)
+        sigaddset(&defaults, reset[i]);
+    posix_spawnattr_setsigmask(&attr, &empty);
+    posix_spawnattr_setsigdefault(&attr, &defaults);
+    posix_spawnattr_setpgroup(&attr, 0);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP |
+                                        POSIX_SPAWN_SETSIGMASK |
+                                        POSIX_SPAWN_SETSIGDEF);
+    rc = posix_spawn(pid, argv[0], &actions, &attr, argv, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attr);
+    if (rc == 0)
+        return PYPROBE_OK;
+    pp_error_set(error, PYPROBE_ERR_NOT_FOUND, argv[0], "cannot run it: %s",
+                 rc == ENOEXEC ? "not a program this system can run "
+                                 "(exec format error)"
+                               : strerror(rc));
+    return PYPROBE_ERR_NOT_FOUND;
+}
+
+/* Kill the whole group, then reap the leader. Killing first, while the
+ * leader is at most a zombie, means the group id cannot have been
+ * reused by an unrelated process. */
+static void kill_and_reap(pid_t pid, int *status)
+{
+    kill(-pid, SIGKILL);
+    kill(pid, SIGKILL);
+    while (waitpid(pid, status, 0) < 0 && errno == EINTR)
+        ;
+}
+
+pyprobe_status pp_run(char *const argv[], unsigned long timeout_ms,
+                      size_t max_output, pp_run_result *result,
+                      pyprobe_error *error)
+{
+    int out_pipe[2] = {-1, -1}, err_pipe[2] = {-1, -1};
+    pp_strbuf out = PP_STRBUF_INIT, err = PP_STRBUF_INIT;
+    pyprobe_status status = PYPROBE_OK;
+    pid_t pid = -1;
+    int wait_status = 0;
+    /* fds owns the read ends once the child runs */
+    struct pollfd fds[2] = {{-1, POLLIN, 0}, {-1, POLLIN, 0}};
+
+    memset(result, 0, sizeof *result);
+    if (make_pipe(out_pipe) != 0 || make_pipe(err_pipe) != 0) {
+        status = pp_error_set(error, PYPROBE_ERR_INTERNAL, argv[0],
+                              "cannot create a pipe: %s", strerror(errno));
+        goto done;
+    }
+    status = spawn(argv, out_pipe[1], err_pipe[1], &pid, error);
+    close(out_pipe[1]);
+    close(err_pipe[1]);
+    out_pipe[1] = err_pipe[1] = -1;
+    if (status != PYPROBE_OK)
+        goto done;
+
+    long long deadline = now_ms() + (long long)timeout_ms;
+    fds[0].fd = out_pipe[0];
+    fds[1].fd = err_pipe[0];
+    out_pipe[0] = err_pipe[0] = -1;
+    pp_strbuf *bufs[2] = {&out, &err};
+    int open_fds = 2;
+    while (open_fds > 0) {
+        long long left = deadline - now_ms();
+        if (left <= 0)
+            goto timed_out;
+        int ready = poll(fds, 2, left > 1000000 ? 1000000 : (int)left);
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready < 0) {
+            status = pp_error_set(error, PYPROBE_ERR_INTERNAL, argv[0],
+                                  "poll failed: %s", strerror(errno));
+            kill_and_reap(pid, &wait_status);
+            pid = -1;
+            goto done;
+        }
+        for (int i = 0; i < 2; i++) {
+            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP |
+                                                     POLLERR)))
+                continue;
+            char chunk[16384];
+            ssize_t n = read(fds[i].fd, chunk, sizeof chunk);
+            if (n < 0 && (errno == EINTR || errno == EAGAIN))
+                continue;
+            if (n <= 0) {
+                close(fds[i].fd);
+                fds[i].fd = -1;
+                open_fds--;
+                continue;
+            }
+            if (bufs[i]->length + (size_t)n > max_output) {
+                status = pp_error_set(
+                    error, PYPROBE_ERR_INTERPRETER, argv[0],
+                    "printed more than %zu bytes on standard %s; stopped it",
+                    max_output, i == 0 ? "output" : "error");
+                kill_and_reap(pid, &wait_status);
+                pid = -1;
+                goto done;
+            }
+            pp_strbuf_append(bufs[i], chunk, (size_t)n);
+        }
+    }
+    /* Both streams are closed; the leader is exiting. */
+    for (;;) {
+        siginfo_t info;
+        memset(&info, 0, sizeof info);
+        int rc = waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT);
+        if (rc < 0 && errno == EINTR)
+            continue;
+        if (rc < 0) {
+            status = pp_error_set(error, PYPROBE_ERR_INTERNAL, argv[0],
+                                  "cannot wait for it: %s", strerror(errno));
+            goto done;
+        }
+        if (info.si_pid == pid)
+            break;
+        if (now_ms() >= deadline)
+            goto timed_out;
+        struct timespec pause = {0, 200000};   /* 0.2 ms */
+        nanosleep(&pause, NULL);
+    }
+    kill_and_reap(pid, &wait_status);   /* stragglers in its group */
+    pid = -1;
+    if (WIFEXITED(wait_status)) {
+        result->exited = 1;
+        result->exit_status = WEXITSTATUS(wait_status);
+    } else if (WIFSIGNALED(wait_status)) {
+        result->signaled = 1;
+        result->term_signal = WTERMSIG(wait_status);
+    }
+    if (out.failed || err.failed) {
+        status = pp_error_nomem(error);
+        goto done;
+    }
+    result->out_length = out.length;
+    result->err_length = err.length;
+    result->out = pp_strbuf_take(&out);
+    result->err = pp_strbuf_take(&err);
+    if (!result->out || !result->err) {
+        pp_run_result_clear(result);
+        status = pp_error_nomem(error);
+    }
+    goto done;
+
+timed_out:
+    kill_and_reap(pid, &wait_status);
+    pid = -1;
+    status = pp_error_set(error, PYPROBE_ERR_INTERPRETER, argv[0],
+                          "did not finish within %lu.%03lu s; killed it and "
+                          "its process group",
+                          timeout_ms / 1000, timeout_ms % 1000);
+    pp_error_hint(error, "is it waiting for input or hanging? --timeout "
+                         "sets the limit");
+done:
+    for (int i = 0; i < 2; i++) {
+        if (out_pipe[i] >= 0)
+            close(out_pipe[i]);
+        if (err_pipe[i] >= 0)
+            close(err_pipe[i]);
+        if (fds[i].fd >= 0)
+            close(fds[i].fd);
+    }
+    pp_strbuf_release(&out);
+    pp_strbuf_release(&err);
+    return status;
+}
+
+void pp_run_result_clear(pp_run_result *result)
+{
+    free(result->out);
+    free(result->err);
+    memset(result, 0, sizeof *result);
+}
