@@ -1,0 +1,236 @@
+/* report.c - the value of every public name, from facts and policy. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "facts.h"
+#include "facts_json.h"
+#include "report.h"
+#include "strbuf.h"
+
+int pp_report_set(pyprobe_report *report, pp_name_id id, const char *value)
+{
+    char *copy = strdup(value ? value : "");
+    if (!copy)
+        return 0;
+    free(report->values[id]);
+    report->values[id] = copy;
+    return 1;
+}
+
+int pp_report_set_bool(pyprobe_report *report, pp_name_id id, int value)
+{
+    return pp_report_set(report, id, value ? "1" : "0");
+}
+
+static int is_flag_safe(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || strchr("_./,:=+@%-", c) != NULL ||
+           c >= 0x80;
+}
+
+void pp_append_path_flag(pp_strbuf *buf, const char *flag, const char *path)
+{
+    pp_strbuf_puts(buf, flag);
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if (!is_flag_safe(*p))
+            pp_strbuf_putc(buf, '\\');
+        pp_strbuf_putc(buf, (char)*p);
+    }
+}
+
+static void join(pp_strbuf *buf, const pp_strlist *list)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        if (i)
+            pp_strbuf_putc(buf, ' ');
+        pp_strbuf_puts(buf, list->items[i]);
+    }
+}
+
+/* Append config text (LIBS, SYSLIBS ...) with white space collapsed. */
+static void append_words(pp_strbuf *buf, const char *words)
+{
+    if (!words)
+        return;
+    const char *p = words;
+    while (*p) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        const char *start = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+            p++;
+        if (p > start) {
+            if (buf->length)
+                pp_strbuf_putc(buf, ' ');
+            pp_strbuf_append(buf, start, (size_t)(p - start));
+        }
+    }
+}
+
+/* Linker flags an extension module needs beyond the compiler's default
+ * shared-object flags: none on Linux and the BSDs (extensions must not
+ * link libpython), undefined-symbol lookup on macOS, the import library
+ * on Windows. */
+static void module_ldflags(const pyprobe_facts *f, pp_strbuf *buf)
+{
+    const pp_raw_facts *raw = &f->raw;
+    if (strcmp(raw->sys_platform, "darwin") == 0) {
+        pp_strbuf_puts(buf, "-Wl,-undefined,dynamic_lookup");
+    } else if (f->is_windows && f->is_cpython) {
+        pp_strbuf libs = PP_STRBUF_INIT;
+        pp_strbuf_printf(&libs, "%s\\libs", raw->base_exec_prefix);
+        pp_append_path_flag(buf, "-L", libs.data ? libs.data : "");
+        pp_strbuf_release(&libs);
+        pp_strbuf_printf(buf, " -lpython3%ld%s%s", raw->version.minor,
+                         f->free_threaded ? "t" : "", f->debug ? "_d" : "");
+    }
+}
+
+/* As python3-config --embed --ldflags: libpython, then what it needs. */
+static void embed_libs(const pyprobe_facts *f, pp_strbuf *buf)
+{
+    const char *libdir = pp_facts_config_str(f, "LIBDIR");
+    const char *libpl = pp_facts_config_str(f, "LIBPL");
+    int shared = pp_config_flag(pp_facts_config(f, "Py_ENABLE_SHARED")) == 1;
+    if (libdir)
+        pp_append_path_flag(buf, "-L", libdir);
+    if (!shared && libpl) {
+        if (buf->length)
+            pp_strbuf_putc(buf, ' ');
+        pp_append_path_flag(buf, "-L", libpl);
+    }
+    if (f->libpython[0])
+        pp_strbuf_printf(buf, "%s-l%s", buf->length ? " " : "", f->libpython);
+    append_words(buf, pp_facts_config_str(f, "LIBS"));
+    append_words(buf, pp_facts_config_str(f, "SYSLIBS"));
+    if (strcmp(f->raw.sys_platform, "darwin") != 0)
+        append_words(buf, pp_facts_config_str(f, "LINKFORSHARED"));
+}
+
+static int set_facts(pyprobe_report *r, const pyprobe_facts *f)
+{
+    const pp_raw_facts *raw = &f->raw;
+    char text[128];
+    pp_strbuf buf = PP_STRBUF_INIT;
+    int ok = 1;
+#define SET(id, value) (ok = ok && pp_report_set(r, PP_NAME_##id, (value)))
+#define SET_BOOL(id, value) \
+    (ok = ok && pp_report_set_bool(r, PP_NAME_##id, (value)))
+#define SET_NUMBER(id, value) \
+    (snprintf(text, sizeof text, "%ld", (long)(value)), SET(id, text))
+    SET(PYTHON, f->python);
+    SET(EXECUTABLE, raw->executable);
+    SET(IMPLEMENTATION, raw->implementation);
+    SET(IMPLEMENTATION_VERSION, f->implementation_version);
+    SET(VERSION, f->version);
+    SET_NUMBER(VERSION_MAJOR, raw->version.major);
+    SET_NUMBER(VERSION_MINOR, raw->version.minor);
+    SET(VERSION_HEX, f->version_hex);
+    SET(ABIFLAGS, raw->abiflags ? raw->abiflags : "");
+    SET(ABI_TAG, f->abi_tag);
+    SET(INTERPRETER_TAG, f->interpreter_tag);
+    SET(PLATFORM, raw->platform);
+    SET(PLATFORM_TAG, f->platform_tag);
+    SET(SOABI, pp_facts_config_str(f, "SOABI"));
+    SET(EXT_SUFFIX, pp_facts_config_str(f, "EXT_SUFFIX"));
+    join(&buf, &raw->extension_suffixes);
+    SET(EXTENSION_SUFFIXES, buf.data);
+    pp_strbuf_release(&buf);
+    join(&buf, &f->abi3_suffixes);
+    for (size_t i = 0; i < f->abi3t_suffixes.count; i++)
+        if (!pp_strlist_contains(&f->abi3_suffixes, f->abi3t_suffixes.items[i]))
+            pp_strbuf_printf(&buf, "%s%s", buf.length ? " " : "",
+                             f->abi3t_suffixes.items[i]);
+    SET(STABLE_ABI_SUFFIXES, buf.data);
+    pp_strbuf_release(&buf);
+    SET_BOOL(FREE_THREADED, f->free_threaded);
+    /* Before 3.13 (and on PyPy) the GIL cannot be switched off. */
+    SET_BOOL(GIL_ENABLED, raw->gil_enabled != 0);
+    SET_BOOL(DEBUG, f->debug);
+    SET_NUMBER(POINTER_SIZE, f->pointer_size);
+    if (f->glibc_major >= 0)
+        snprintf(text, sizeof text, "glibc %d.%d", f->glibc_major,
+                 f->glibc_minor);
+    else if (f->musl_major >= 0)
+        snprintf(text, sizeof text, "musl %d.%d", f->musl_major,
+                 f->musl_minor);
+    else
+        text[0] = '\0';
+    SET(LIBC, text);
+    SET(PREFIX, raw->prefix);
+    SET(BASE_PREFIX, raw->base_prefix);
+    SET_BOOL(VENV, strcmp(raw->prefix, raw->base_prefix) != 0);
+    SET(INCLUDEDIR, raw->include);
+    SET(LIBDIR, pp_facts_config_str(f, "LIBDIR"));
+    SET(LIBPYTHON, f->libpython);
+    SET_BOOL(SHARED,
+             pp_config_flag(pp_facts_config(f, "Py_ENABLE_SHARED")) == 1);
+    module_ldflags(f, &buf);
+    SET(MODULE_LDFLAGS, buf.data);
+    pp_strbuf_release(&buf);
+    embed_libs(f, &buf);
+    SET(EMBED_LIBS, buf.data);
+    ok = ok && !buf.failed;
+    pp_strbuf_release(&buf);
+#undef SET
+#undef SET_BOOL
+#undef SET_NUMBER
+    return ok;
+}
+
+pyprobe_status pyprobe_report_new(const pyprobe_facts *facts,
+                                  const pyprobe_policy *policy,
+                                  pyprobe_report **result,
+                                  pyprobe_error *error)
+{
+    static const pyprobe_policy defaults;
+    *result = NULL;
+    if (!policy)
+        policy = &defaults;
+    pyprobe_report *report = calloc(1, sizeof *report);
+    if (!report)
+        return pp_error_nomem(error);
+    report->policy = *policy;
+    pyprobe_status status = PYPROBE_OK;
+    if (!set_facts(report, facts)) {
+        status = pp_error_nomem(error);
+        goto fail;
+    }
+    status = pp_decide(facts, policy, report, error);
+    if (status != PYPROBE_OK)
+        goto fail;
+    status = pp_facts_probe_to_json(facts, &report->probe, error);
+    if (status != PYPROBE_OK)
+        goto fail;
+    for (size_t i = 0; i < PP_NAME_COUNT; i++)
+        if (!report->values[i]) {
+            status = pp_error_set(error, PYPROBE_ERR_INTERNAL, "pyprobe",
+                                  "no value for %s", pp_names[i].name);
+            goto fail;
+        }
+    *result = report;
+    return PYPROBE_OK;
+fail:
+    pyprobe_report_free(report);
+    return status;
+}
+
+void pyprobe_report_free(pyprobe_report *report)
+{
+    if (!report)
+        return;
+    for (size_t i = 0; i < PP_NAME_COUNT; i++)
+        free(report->values[i]);
+    json_decref(report->probe);
+    free(report);
+}
+
+const char *pyprobe_report_get(const pyprobe_report *report, const char *name)
+{
+    int id = pp_name_lookup(name);
+    return id < 0 ? NULL : report->values[id];
+}
