@@ -1,0 +1,308 @@
+/* cmd_probe.c - the main job: probe an interpreter (or read a facts
+ * file), decide, and write the header, the tag file, JSON or values. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage_text[] =
+"Usage: pyprobe [OPTION]...\n"
+"   or: pyprobe COMMAND [OPTION]...    (pyprobe COMMAND --help for each)\n"
+"Tell a build what a Python interpreter really is (GIL or free-threaded,\n"
+"ABI, extension suffixes) and how to build extensions for it.\n"
+"\n"
+"Which interpreter:\n"
+"  --python=PY            a path, or a command looked up on PATH; default:\n"
+"                         $PYTHON, then python3, then python\n"
+"  --facts=FILE           read facts from FILE (written by --json, maybe on\n"
+"                         another machine) instead of running anything\n"
+"  --timeout=SECONDS      kill the interpreter (and its process group)\n"
+"                         after SECONDS; default 30\n"
+"  --use-sysconfig        have the interpreter import sysconfig instead of\n"
+"                         reading its build-time table directly (slower)\n"
+"\n"
+"Policy:\n"
+"  --mypyc=auto|yes|no    compile with mypyc? auto: on GIL CPython only;\n"
+"                         yes: where supported, and fail elsewhere; no: never\n"
+"  --mypyc-free-threaded  allow mypyc on free-threaded builds (experimental\n"
+"                         upstream)\n"
+"  --limited-api=3.Y      build for the stable ABI with this minimum Python\n"
+"                         where the interpreter allows it (abi3: GIL\n"
+"                         CPython >= 3.Y)\n"
+"  --abi3t=no|yes|only    where 3.15+ allows it, build for abi3t too (yes:\n"
+"                         tag abi3.abi3t) or abi3t only (only); needs\n"
+"                         --limited-api; default no\n"
+"\n"
+"Outputs (default: a summary for people):\n"
+"  --header=FILE          write a C header; every macro always defined\n"
+"  --macro-prefix=PREFIX  macro prefix in the header; default PYPROBE_\n"
+"  --tags=FILE            write KEY=value lines for sh, make and CI\n"
+"  --json                 print every fact and decision as JSON\n"
+"  --get=NAME             print one value (repeatable, one line each)\n"
+"  --list-names           print every NAME with its meaning\n"
+"  Files are replaced atomically, and not touched when unchanged.\n"
+"\n"
+"  -h, --help             show this help and exit\n"
+"  -V, --version          show the version and exit\n"
+"\n"
+"Commands:\n"
+"  (none yet besides the default job)\n"
+"\n"
+"Exit status:\n"
+"  0  success                      5  invalid answer or facts file\n"
+"  1  a check said no              6  unsupported (Python 2, < 3.6)\n"
+"  2  usage error                  7  cannot read or write a file\n"
+"  3  interpreter not found        8  policy cannot be met\n"
+"  4  interpreter failed, crashed  9  internal error\n"
+"     or timed out\n";
+
+enum {
+    OPT_PYTHON = 256, OPT_FACTS, OPT_TIMEOUT, OPT_USE_SYSCONFIG, OPT_MYPYC,
+    OPT_MYPYC_FT, OPT_LIMITED_API, OPT_ABI3T, OPT_HEADER, OPT_MACRO_PREFIX,
+    OPT_TAGS, OPT_JSON, OPT_GET, OPT_LIST_NAMES
+};
+
+static const struct option long_options[] = {
+    {"python", required_argument, NULL, OPT_PYTHON},
+    {"facts", required_argument, NULL, OPT_FACTS},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"use-sysconfig", no_argument, NULL, OPT_USE_SYSCONFIG},
+    {"mypyc", required_argument, NULL, OPT_MYPYC},
+    {"mypyc-free-threaded", no_argument, NULL, OPT_MYPYC_FT},
+    {"limited-api", required_argument, NULL, OPT_LIMITED_API},
+    {"abi3t", required_argument, NULL, OPT_ABI3T},
+    {"header", required_argument, NULL, OPT_HEADER},
+    {"macro-prefix", required_argument, NULL, OPT_MACRO_PREFIX},
+    {"tags", required_argument, NULL, OPT_TAGS},
+    {"json", no_argument, NULL, OPT_JSON},
+    {"get", required_argument, NULL, OPT_GET},
+    {"list-names", no_argument, NULL, OPT_LIST_NAMES},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+typedef struct request {
+    const char *python;
+    const char *facts;
+    const char *header;
+    const char *macro_prefix;
+    const char *tags;
+    int json;
+    const char **gets;
+    size_t get_count;
+    unsigned long timeout_ms;
+    int use_sysconfig;
+} request;
+
+static int pick(const char *option, const char *value,
+                const char *const *choices, int *result)
+{
+    for (int i = 0; choices[i]; i++)
+        if (strcmp(value, choices[i]) == 0) {
+            *result = i;
+            return 1;
+        }
+    cli_usage_error(option, "'%s' is not one of the choices", value);
+    return 0;
+}
+
+static int list_names(void)
+{
+    for (size_t i = 0; i < pyprobe_name_count(); i++)
+        printf("%-22s %s\n", pyprobe_name_key(i), pyprobe_name_description(i));
+    return cli_close_stdout(0);
+}
+
+static int parse(int argc, char **argv, request *req, pyprobe_policy *policy,
+                 int *done)
+{
+    static const char *const mypyc_modes[] = {"auto", "yes", "no", NULL};
+    static const char *const abi3t_modes[] = {"no", "yes", "only", NULL};
+    pyprobe_error error;
+    int mode, opt, abi3t_given = 0;
+    const char *limited = NULL;
+
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":hV", long_options, NULL)) != -1) {
+        switch (opt) {
+        case OPT_PYTHON: req->python = optarg; break;
+        case OPT_FACTS: req->facts = optarg; break;
+        case OPT_TIMEOUT:
+            if (!cli_parse_timeout(optarg, &req->timeout_ms))
+                return cli_usage_error("--timeout", "'%s' is not a positive "
+                                       "number of seconds (at most 86400)",
+                                       optarg);
+            break;
+        case OPT_USE_SYSCONFIG: req->use_sysconfig = 1; break;
+        case OPT_MYPYC:
+            if (!pick("--mypyc", optarg, mypyc_modes, &mode))
+                return PYPROBE_ERR_USAGE;
+            pyprobe_policy_set_mypyc(policy, (pyprobe_mypyc_mode)mode);
+            break;
+        case OPT_MYPYC_FT: pyprobe_policy_set_mypyc_free_threaded(policy, 1);
+            break;
+        case OPT_LIMITED_API:
+            if (pyprobe_policy_set_limited_api(policy, optarg, &error))
+                return cli_fail(&error);
+            limited = optarg;
+            break;
+        case OPT_ABI3T:
+            if (!pick("--abi3t", optarg, abi3t_modes, &mode))
+                return PYPROBE_ERR_USAGE;
+            pyprobe_policy_set_abi3t(policy, (pyprobe_abi3t_mode)mode);
+            abi3t_given = mode != 0;
+            break;
+        case OPT_HEADER: req->header = optarg; break;
+        case OPT_MACRO_PREFIX: req->macro_prefix = optarg; break;
+        case OPT_TAGS: req->tags = optarg; break;
+        case OPT_JSON: req->json = 1; break;
+        case OPT_GET:
+            req->gets[req->get_count++] = optarg;
+            break;
+        case OPT_LIST_NAMES:
+            *done = 1;
+            return list_names();
+        case 'h':
+            *done = 1;
+            fputs(usage_text, stdout);
+            return cli_close_stdout(0);
+        case 'V':
+            *done = 1;
+            printf("pyprobe %s\n", pyprobe_version());
+            return cli_close_stdout(0);
+        case ':':
+            return cli_usage_error(argv[optind - 1], "needs a value");
+        default:
+            return cli_usage_error(argv[optind - 1], "unknown option");
+        }
+    }
+    if (optind < argc)
+        return cli_usage_error(argv[optind], "unknown command or argument");
+    if (req->python && req->facts)
+        return cli_usage_error("--facts", "cannot be combined with --python: "
+                               "the facts already name their interpreter");
+    if (req->json && req->get_count)
+        return cli_usage_error("--json", "and --get both print to standard "
+                               "output; choose one");
+    if (abi3t_given && !limited)
+        return cli_usage_error("--abi3t", "needs --limited-api (abi3t is a "
+                               "stable-ABI build)");
+    if (req->macro_prefix && !req->header)
+        return cli_usage_error("--macro-prefix", "only applies to --header");
+    for (size_t i = 0; i < req->get_count; i++) {
+        int known = 0;
+        for (size_t n = 0; n < pyprobe_name_count(); n++)
+            known |= strcmp(req->gets[i], pyprobe_name_key(n)) == 0;
+        if (!known)
+            return cli_usage_error("--get", "unknown name '%s'; pyprobe "
+                                   "--list-names shows them", req->gets[i]);
+    }
+    return 0;
+}
+
+static pyprobe_status load_facts(const request *req, pyprobe_facts **facts,
+                                 pyprobe_error *error)
+{
+    if (req->facts)
+        return pyprobe_facts_load_json(req->facts, facts, error);
+    pyprobe_probe_options *options = pyprobe_probe_options_new();
+    if (!options)
+        return PYPROBE_ERR_INTERNAL;
+    if (req->timeout_ms)
+        pyprobe_probe_options_set_timeout_ms(options, req->timeout_ms);
+    pyprobe_probe_options_set_use_sysconfig(options, req->use_sysconfig);
+    pyprobe_status status = pyprobe_probe(req->python, options, facts, error);
+    pyprobe_probe_options_free(options);
+    return status;
+}
+
+/* Render every requested file first, then write them all or none. */
+static pyprobe_status write_files(const request *req,
+                                  const pyprobe_report *report,
+                                  pyprobe_error *error)
+{
+    if (!req->header && !req->tags)
+        return PYPROBE_OK;
+    pyprobe_file_set *files = pyprobe_file_set_new();
+    if (!files)
+        return PYPROBE_ERR_INTERNAL;
+    pyprobe_status status = PYPROBE_OK;
+    char *text = NULL;
+    if (req->header) {
+        status = pyprobe_report_header(report, req->macro_prefix, &text,
+                                       error);
+        if (status == PYPROBE_OK)
+            status = pyprobe_file_set_add(files, req->header, text,
+                                          strlen(text), error);
+        pyprobe_free(text);
+        text = NULL;
+    }
+    if (status == PYPROBE_OK && req->tags) {
+        status = pyprobe_report_tags(report, &text, error);
+        if (status == PYPROBE_OK)
+            status = pyprobe_file_set_add(files, req->tags, text,
+                                          strlen(text), error);
+        pyprobe_free(text);
+    }
+    if (status == PYPROBE_OK)
+        status = pyprobe_file_set_commit(files, error);
+    pyprobe_file_set_free(files);
+    return status;
+}
+
+static pyprobe_status print_stdout(const request *req,
+                                   const pyprobe_report *report,
+                                   pyprobe_error *error)
+{
+    if (req->json) {
+        char *text = NULL;
+        pyprobe_status status = pyprobe_report_json(report, &text, error);
+        if (status == PYPROBE_OK)
+            fputs(text, stdout);
+        pyprobe_free(text);
+        return status;
+    }
+    for (size_t i = 0; i < req->get_count; i++)
+        printf("%s\n", pyprobe_report_get(report, req->gets[i]));
+    if (!req->get_count && !req->header && !req->tags)
+        print_summary(stdout, report);
+    return PYPROBE_OK;
+}
+
+int cmd_probe(int argc, char **argv)
+{
+    request req = {0};
+    pyprobe_error error = {0};
+    pyprobe_facts *facts = NULL;
+    pyprobe_report *report = NULL;
+    int done = 0, code;
+    pyprobe_policy *policy = pyprobe_policy_new();
+    req.gets = calloc((size_t)argc + 1, sizeof *req.gets);
+    if (!policy || !req.gets) {
+        fputs("pyprobe: out of memory\n", stderr);
+        code = PYPROBE_ERR_INTERNAL;
+        goto out;
+    }
+    code = parse(argc, argv, &req, policy, &done);
+    if (code || done)
+        goto out;
+    pyprobe_status status = load_facts(&req, &facts, &error);
+    if (status == PYPROBE_OK)
+        status = pyprobe_report_new(facts, policy, &report, &error);
+    if (status == PYPROBE_OK)
+        status = write_files(&req, report, &error);
+    if (status == PYPROBE_OK)
+        status = print_stdout(&req, report, &error);
+    code = status == PYPROBE_OK ? 0 : cli_fail(&error);
+    code = cli_close_stdout(code);
+out:
+    pyprobe_report_free(report);
+    pyprobe_facts_free(facts);
+    pyprobe_policy_free(policy);
+    free(req.gets);
+    return code;
+}
