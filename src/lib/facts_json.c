@@ -223,6 +223,21 @@ static pyprobe_status check_recorded(const json_t *root,
     return status;
 }
 
+pyprobe_status pp_facts_from_json_probe(const json_t *probe,
+                                        const char *python,
+                                        const char *context,
+                                        pyprobe_facts **facts,
+                                        pyprobe_error *error)
+{
+    const char *problem = NULL;
+    *facts = NULL;
+    pp_lit *answer = json_to_lit(probe, &problem);
+    if (!answer)
+        return pp_error_set(error, PYPROBE_ERR_PROTOCOL, context,
+                            "field 'probe': %s", problem);
+    return pp_facts_from_answer(answer, python, context, facts, error);
+}
+
 pyprobe_status pyprobe_facts_load_json(const char *path,
                                        pyprobe_facts **facts,
                                        pyprobe_error *error)
@@ -269,14 +284,7 @@ pyprobe_status pyprobe_facts_load_json(const char *path,
                               error);
     if (status != PYPROBE_OK)
         goto done;
-    const char *problem = NULL;
-    pp_lit *answer = json_to_lit(probe, &problem);
-    if (!answer) {
-        status = pp_error_set(error, PYPROBE_ERR_PROTOCOL, path,
-                              "field 'probe': %s", problem);
-        goto done;
-    }
-    status = pp_facts_from_answer(answer, python, path, facts, error);
+    status = pp_facts_from_json_probe(probe, python, path, facts, error);
     if (status == PYPROBE_OK)
         status = check_recorded(root, *facts, &policy, path, error);
     if (status != PYPROBE_OK) {

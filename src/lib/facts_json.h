@@ -16,4 +16,12 @@
 pyprobe_status pp_facts_probe_to_json(const pyprobe_facts *facts,
                                       json_t **json, pyprobe_error *error);
 
+/* Validate a JSON probe answer (the "probe" object of a facts file) as
+ * if an interpreter had printed it. */
+pyprobe_status pp_facts_from_json_probe(const json_t *probe,
+                                        const char *python,
+                                        const char *context,
+                                        pyprobe_facts **facts,
+                                        pyprobe_error *error);
+
 #endif

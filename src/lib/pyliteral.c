@@ -513,6 +513,11 @@ pyprobe_status pp_lit_parse(const char *text, size_t length,
     *result = NULL;
     if (!check_nul_free(&p))
         return PYPROBE_ERR_PROTOCOL;
+    skip_space(&p);
+    while (peek(&p) == '\n') {                 /* blank and comment lines */
+        p.pos++;
+        skip_space(&p);
+    }
     pp_lit *lit = parse_value(&p, 0);
     if (!lit)
         return error ? error->status : PYPROBE_ERR_PROTOCOL;

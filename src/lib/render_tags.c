@@ -1,31 +1,28 @@
 /* render_tags.c - the KEY=value tag file.
  *
  * One file, three readers: POSIX sh sources it (`. python.env`), GNU
- * make includes it, and CI systems read KEY=value lines. When every value
- * is plain (letters, digits and _ . / - + , : = @ %), the file is just
- * KEY=value lines, which all three read the same.
+ * make includes it, and CI systems read KEY=value lines. The layout:
  *
- * A value that needs quoting (a path with a space, a quote, $, a
- * backslash or a newline) cannot be written so that a line-oriented CI
- * reader gets it back, but sh and make must still get it byte for byte.
- * For those values the file becomes a sh/make polyglot:
+ *   PYPROBE__SH=1; PYPROBE_A='...'; ...; return 0 2>/dev/null || exit 0
+ *   PYPROBE_A=value
+ *   ...
+ *   PYPROBE__SH=
  *
- *   PYPROBE_X='sh quoting'            sh: the value. make: a junk value,
- *                                     replaced below.
- *   PYPROBE__="                       sh: opens a string it then ignores;
- *   PYPROBE__SQ := '                  make: defines helper variables
- *   PYPROBE__="                       sh: closes it
- *   PYPROBE__='                       sh: opens another ignored string;
- *   define PYPROBE__NL ...            make: sees these lines, which set
- *   PYPROBE_X := make escaping        each value again with make's own
- *   PYPROBE__='                       escaping. sh: closes the string.
- *
- * The make part never contains a single quote (it uses $(PYPROBE__SQ)),
- * so sh cannot be tricked out of its string; the sh part is one physical
- * line per value (newlines come from $PYPROBE__NL), so make never sees a
- * continuation line. Variables named PYPROBE__* are internal. Control
+ * sh runs the first line, which sets every value with sh quoting, and
+ * then returns from the sourced file, so it never reads the rest. make
+ * and CI readers take the first line as a variable PYPROBE__SH that the
+ * last line empties again, and read the values from the KEY=value lines.
+ * Those lines carry values as they are whenever make and a line-based
+ * reader agree on them: anything but $, #, a backslash, control
+ * characters and white space at either end (spaces and quotes are
+ * fine). A value outside that is still exact for sh and make: its line
+ * uses make's escaping ($$, $(PYPROBE__HASH) ...), which a CI reader
+ * would take literally, so CI users get such values from
+ * --format=github instead. A value with a newline also needs make's
+ * `define PYPROBE__NL =` ... `endef # =`, written so that every line
+ * still has the KEY=value shape line-based readers expect. Control
  * characters other than tab and newline are refused: no reader can be
- * trusted with them. */
+ * trusted with them. Variables named PYPROBE__* are internal. */
 #include "config.h"
 
 #include <string.h>
@@ -34,17 +31,15 @@
 #include "report.h"
 #include "strbuf.h"
 
-static int is_plain_byte(unsigned char c)
+/* Can make and a KEY=value reader both take this value as it is? */
+static int is_raw_safe(const char *value)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9') || strchr("_./-+,:=@%", c) != NULL ||
-           c >= 0x80;
-}
-
-static int is_plain(const char *value)
-{
+    size_t length = strlen(value);
+    if (length && (value[0] == ' ' || value[0] == '\t' ||
+                   value[length - 1] == ' ' || value[length - 1] == '\t'))
+        return 0;
     for (const unsigned char *p = (const unsigned char *)value; *p; p++)
-        if (!is_plain_byte(*p))
+        if (*p == '$' || *p == '#' || *p == '\\' || *p < 0x20 || *p == 0x7f)
             return 0;
     return 1;
 }
@@ -57,7 +52,8 @@ static int is_carriable(const char *value)
     return 1;
 }
 
-/* sh: single quotes; ' as '\'' and newline as "$PYPROBE__NL". */
+/* sh: single quotes; ' as '\'' and a newline as "$PYPROBE__NL", so that
+ * the sh line stays one physical line. */
 static void put_sh_value(pp_strbuf *buf, const char *value)
 {
     pp_strbuf_putc(buf, '\'');
@@ -72,19 +68,17 @@ static void put_sh_value(pp_strbuf *buf, const char *value)
     pp_strbuf_putc(buf, '\'');
 }
 
-/* make: $ as $$, and the characters make or the sh wrapper would act on
- * through helper variables. Empty references at both ends keep leading
- * and trailing white space. */
+/* make: $ as $$, and #, backslash and newline through helper variables;
+ * empty references at both ends keep white space there. */
 static void put_make_value(pp_strbuf *buf, const char *value)
 {
     pp_strbuf_puts(buf, "$(PYPROBE__EMPTY)");
     for (const char *p = value; *p; p++) {
         switch (*p) {
         case '$': pp_strbuf_puts(buf, "$$"); break;
-        case '\'': pp_strbuf_puts(buf, "$(PYPROBE__SQ)"); break;
-        case '\n': pp_strbuf_puts(buf, "$(PYPROBE__NL)"); break;
         case '#': pp_strbuf_puts(buf, "$(PYPROBE__HASH)"); break;
         case '\\': pp_strbuf_puts(buf, "$(PYPROBE__BS)"); break;
+        case '\n': pp_strbuf_puts(buf, "$(PYPROBE__NL)"); break;
         default: pp_strbuf_putc(buf, *p);
         }
     }
@@ -95,7 +89,7 @@ pyprobe_status pyprobe_report_tags(const pyprobe_report *report, char **text,
                                    pyprobe_error *error)
 {
     *text = NULL;
-    int quoted = 0, newline = 0;
+    int escaped = 0, newline = 0;
     for (size_t i = 0; i < PP_NAME_COUNT; i++) {
         const char *value = report->values[i];
         if (!is_carriable(value)) {
@@ -105,44 +99,42 @@ pyprobe_status pyprobe_report_tags(const pyprobe_report *report, char **text,
                          pp_names[i].name);
             return PYPROBE_ERR_UNSUPPORTED;
         }
-        quoted |= !is_plain(value);
+        escaped |= !is_raw_safe(value);
         newline |= strchr(value, '\n') != NULL;
     }
 
     pp_strbuf buf = PP_STRBUF_INIT;
-    for (size_t i = 0; i < PP_NAME_COUNT; i++)
-        if (is_plain(report->values[i]))
-            pp_strbuf_printf(&buf, "PYPROBE_%s=%s\n", pp_names[i].name,
-                             report->values[i]);
-    if (quoted) {
-        if (newline)
-            pp_strbuf_puts(&buf, "PYPROBE__NL=$(printf '\\n.');"
-                                 "PYPROBE__NL=${PYPROBE__NL%.}\n");
-        for (size_t i = 0; i < PP_NAME_COUNT; i++) {
-            if (is_plain(report->values[i]))
-                continue;
-            pp_strbuf_printf(&buf, "PYPROBE_%s=", pp_names[i].name);
-            put_sh_value(&buf, report->values[i]);
-            pp_strbuf_putc(&buf, '\n');
-        }
-        pp_strbuf_puts(&buf,
-                       "PYPROBE__=\"\n"
-                       "PYPROBE__SQ := '\n"
-                       "PYPROBE__=\"\n"
-                       "PYPROBE__='\n"
-                       "PYPROBE__EMPTY :=\n"
-                       "PYPROBE__HASH := \\#\n"
-                       "PYPROBE__BS := \\$(PYPROBE__EMPTY)\n"
-                       "define PYPROBE__NL\n\n\nendef\n");
-        for (size_t i = 0; i < PP_NAME_COUNT; i++) {
-            if (is_plain(report->values[i]))
-                continue;
-            pp_strbuf_printf(&buf, "PYPROBE_%s := ", pp_names[i].name);
-            put_make_value(&buf, report->values[i]);
-            pp_strbuf_putc(&buf, '\n');
-        }
-        pp_strbuf_puts(&buf, "PYPROBE__='\n");
+    pp_strbuf_puts(&buf, "PYPROBE__SH=1;");
+    if (newline)
+        pp_strbuf_puts(&buf, " PYPROBE__NL=$(printf '\\n.');"
+                             " PYPROBE__NL=${PYPROBE__NL%.};");
+    for (size_t i = 0; i < PP_NAME_COUNT; i++) {
+        pp_strbuf_printf(&buf, " PYPROBE_%s=", pp_names[i].name);
+        put_sh_value(&buf, report->values[i]);
+        pp_strbuf_putc(&buf, ';');
     }
+    pp_strbuf_puts(&buf, newline ? " unset PYPROBE__SH PYPROBE__NL;"
+                                 : " unset PYPROBE__SH;");
+    pp_strbuf_puts(&buf, " return 0 2>/dev/null || exit 0\n");
+
+    if (escaped) {
+        pp_strbuf_puts(&buf, "PYPROBE__EMPTY=\n"
+                             "PYPROBE__HASH=\\#\n"
+                             "PYPROBE__BS=\\$(PYPROBE__EMPTY)\n");
+        if (newline)
+            /* "=" on both lines keeps line-based readers parsing */
+            pp_strbuf_puts(&buf, "define PYPROBE__NL =\n\n\nendef # =\n");
+    }
+    for (size_t i = 0; i < PP_NAME_COUNT; i++) {
+        const char *value = report->values[i];
+        pp_strbuf_printf(&buf, "PYPROBE_%s=", pp_names[i].name);
+        if (is_raw_safe(value))
+            pp_strbuf_puts(&buf, value);
+        else
+            put_make_value(&buf, value);
+        pp_strbuf_putc(&buf, '\n');
+    }
+    pp_strbuf_puts(&buf, "PYPROBE__SH=\n");
     *text = pp_strbuf_take(&buf);
     return *text ? PYPROBE_OK : pp_error_nomem(error);
 }
