@@ -215,6 +215,27 @@ info['elf'] = elf
 '''
 
 
+def venv_prefix():
+    """sys.prefix as site.venv() would set it. -S skips site, and with it
+    the switch to a virtual environment's own prefix: site takes the
+    directory above the executable's when a pyvenv.cfg file sits in
+    either of them."""
+    sep = '\\' if sys.platform == 'win32' else '/'
+    exe_dir = sys.executable.rpartition(sep)[0]
+    site_prefix = exe_dir.rpartition(sep)[0]
+    if not exe_dir:
+        return None
+    stat = __import__('nt' if sep == '\\' else 'posix').stat
+    for directory in (exe_dir, site_prefix):
+        try:
+            if stat(directory + sep + 'pyvenv.cfg').st_mode & 0o170000 == \
+                    0o100000:
+                return site_prefix
+        except OSError:
+            pass
+    return None
+
+
 def main():
     if sys.version_info < (3, 6):
         info = {'unsupported': '%d.%d.%d' % sys.version_info[:3]}
@@ -232,6 +253,7 @@ def main():
             except OSError:
                 pass
         gil = getattr(sys, '_is_gil_enabled', None)
+        prefix = venv_prefix()
         impl = sys.implementation
         info.update(
             build_details=details,
@@ -243,8 +265,8 @@ def main():
             abiflags=getattr(sys, 'abiflags', None),
             executable=sys.executable,
             base_executable=getattr(sys, '_base_executable', None),
-            prefix=sys.prefix, base_prefix=sys.base_prefix,
-            exec_prefix=sys.exec_prefix,
+            prefix=prefix or sys.prefix, base_prefix=sys.base_prefix,
+            exec_prefix=prefix or sys.exec_prefix,
             base_exec_prefix=sys.base_exec_prefix,
             sys_platform=sys.platform,
             maxsize=sys.maxsize,
