@@ -177,6 +177,112 @@ pyprobe_status pyprobe_report_header(const pyprobe_report *report,
 pyprobe_status pyprobe_report_tags(const pyprobe_report *report, char **text,
                                    pyprobe_error *error);
 
+/* ---- Wheel tags and wheel files --------------------------------------- */
+
+/* The wheel tags an interpreter installs, most preferred first: the list
+ * packaging.tags.sys_tags() gives, computed from the facts (so from a
+ * facts file too). */
+typedef struct pyprobe_tag_list pyprobe_tag_list;
+
+/* Fails with PYPROBE_ERR_UNSUPPORTED for a platform pyprobe has no tag
+ * scheme for (iOS, Android, Emscripten). Caller frees with
+ * pyprobe_tag_list_free. */
+pyprobe_status pyprobe_tag_list_new(const pyprobe_facts *facts,
+                                    pyprobe_tag_list **list,
+                                    pyprobe_error *error);
+void pyprobe_tag_list_free(pyprobe_tag_list *list);
+size_t pyprobe_tag_list_count(const pyprobe_tag_list *list);
+/* "cp314-cp314t-manylinux_2_36_x86_64"; owned by list. */
+const char *pyprobe_tag_list_at(const pyprobe_tag_list *list, size_t index);
+
+/* A wheel file name, parsed as the binary distribution format
+ * specification (and packaging 26.2) says. */
+typedef struct pyprobe_wheel pyprobe_wheel;
+
+/* FILENAME may be a path; only its last component is parsed. Fails with
+ * PYPROBE_ERR_PROTOCOL and the reason for a malformed name. Caller frees
+ * with pyprobe_wheel_free. */
+pyprobe_status pyprobe_wheel_parse(const char *filename,
+                                   pyprobe_wheel **wheel,
+                                   pyprobe_error *error);
+void pyprobe_wheel_free(pyprobe_wheel *wheel);
+/* The parts as written; build is NULL when there is none. Owned by
+ * wheel. */
+const char *pyprobe_wheel_name(const pyprobe_wheel *wheel);
+const char *pyprobe_wheel_version(const pyprobe_wheel *wheel);
+const char *pyprobe_wheel_build(const pyprobe_wheel *wheel);
+const char *pyprobe_wheel_python_tags(const pyprobe_wheel *wheel);
+const char *pyprobe_wheel_abi_tags(const pyprobe_wheel *wheel);
+const char *pyprobe_wheel_platform_tags(const pyprobe_wheel *wheel);
+/* The expanded tag triples, lower case. */
+size_t pyprobe_wheel_tag_count(const pyprobe_wheel *wheel);
+const char *pyprobe_wheel_tag_at(const pyprobe_wheel *wheel, size_t index);
+
+/* 1 if every tag of the (possibly compressed) set TAGS, e.g. "abi3" or
+ * "abi3.abi3t", is one of the wheel's ABI tags, compared whole and
+ * without regard to case: "cp314" never matches "cp314t", "abi3" never
+ * "abi3t". part is 0 for the Python tags, 1 for ABI, 2 for platform. */
+int pyprobe_wheel_has_tags(const pyprobe_wheel *wheel, int part,
+                           const char *tags);
+
+/* Where the wheel ranks on the interpreter: 1 and *rank (0 = most
+ * preferred) when it installs there, 0 when it does not. */
+int pyprobe_tag_list_rank(const pyprobe_tag_list *list,
+                          const pyprobe_wheel *wheel, size_t *rank);
+
+/* ---- Release fileset check -------------------------------------------- */
+
+/* A manifest lists the cells a release must have, one per line:
+ *
+ *     # python-abi           platform
+ *     cp314                  manylinux_2_28_aarch64
+ *     cp314t                 manylinux_2_28_aarch64
+ *     cp315-abi3.abi3t       manylinux_2_28_x86_64
+ *     pp310-pypy310_pp73     manylinux_2_28_x86_64
+ *
+ * The first field is a CPython ABI tag (cp314, cp314t, cp311d, cp37m:
+ * Python tag cp314, ABI tag as written) or PYTHON-ABI with an ABI tag set
+ * (cp315-abi3.abi3t). A wheel fills a cell when its Python tags hold the
+ * cell's, its ABI tag set is exactly the cell's, and its platform tags
+ * hold the cell's platform. Blank lines and # comments are ignored. */
+
+typedef enum pyprobe_finding_kind {
+    PYPROBE_FINDING_OK,          /* a wheel that fills a cell */
+    PYPROBE_FINDING_MISSING,     /* a cell no wheel fills */
+    PYPROBE_FINDING_WRONG_ABI,   /* a wheel in a cell's place, other ABI */
+    PYPROBE_FINDING_UNEXPECTED,  /* a wheel no cell asks for */
+    PYPROBE_FINDING_MALFORMED    /* a file name that is not a wheel's */
+} pyprobe_finding_kind;
+
+typedef struct pyprobe_release_check pyprobe_release_check;
+
+/* Read the manifest at PATH and compare the wheel file names with it.
+ * A malformed manifest fails with PYPROBE_ERR_PROTOCOL naming the line.
+ * Caller frees with pyprobe_release_check_free. */
+pyprobe_status pyprobe_release_check_new(const char *manifest_path,
+                                         const char *const *wheels,
+                                         size_t wheel_count,
+                                         pyprobe_release_check **check,
+                                         pyprobe_error *error);
+void pyprobe_release_check_free(pyprobe_release_check *check);
+/* The findings: OK and problems per wheel in the order given, then the
+ * missing cells in manifest order. */
+size_t pyprobe_release_check_count(const pyprobe_release_check *check);
+pyprobe_finding_kind pyprobe_release_check_kind(
+    const pyprobe_release_check *check, size_t index);
+/* The wheel file name (NULL for a missing cell). */
+const char *pyprobe_release_check_file(const pyprobe_release_check *check,
+                                       size_t index);
+/* The cell as written in the manifest, "cp314 manylinux_2_28_aarch64"
+ * (NULL for unexpected and malformed wheels). */
+const char *pyprobe_release_check_cell(const pyprobe_release_check *check,
+                                       size_t index);
+/* One line saying what is wrong, "" for OK. */
+const char *pyprobe_release_check_detail(const pyprobe_release_check *check,
+                                         size_t index);
+/* The number of problems (everything but OK). */
+size_t pyprobe_release_check_problems(const pyprobe_release_check *check);
+
 /* ---- Files ------------------------------------------------------------ */
 
 /* A set of files written all or nothing: each is first written to a

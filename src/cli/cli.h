@@ -26,8 +26,55 @@ int cli_parse_timeout(const char *text, unsigned long *milliseconds);
  * use given the code so far. */
 int cli_close_stdout(int code);
 
+/* Which interpreter a command looks at: the options every command that
+ * needs facts shares (--python, --facts, --timeout, --use-sysconfig). */
+typedef struct cli_source {
+    const char *python;
+    const char *facts;
+    unsigned long timeout_ms;
+    int use_sysconfig;
+} cli_source;
+
+enum {
+    CLI_OPT_PYTHON = 1000, CLI_OPT_FACTS, CLI_OPT_TIMEOUT,
+    CLI_OPT_USE_SYSCONFIG
+};
+
+#define CLI_SOURCE_OPTIONS                                                  \
+    {"python", required_argument, NULL, CLI_OPT_PYTHON},                    \
+    {"facts", required_argument, NULL, CLI_OPT_FACTS},                      \
+    {"timeout", required_argument, NULL, CLI_OPT_TIMEOUT},                  \
+    {"use-sysconfig", no_argument, NULL, CLI_OPT_USE_SYSCONFIG}
+
+#define CLI_SOURCE_HELP                                                     \
+"  --python=PY            the interpreter: a path, or a command looked up\n" \
+"                         on PATH; default: $PYTHON, then python3, python\n" \
+"  --facts=FILE           read facts written by pyprobe --json instead of\n" \
+"                         running an interpreter\n"                         \
+"  --timeout=SECONDS      kill the interpreter (and its process group)\n"   \
+"                         after SECONDS; default 30\n"                       \
+"  --use-sysconfig        have it import sysconfig instead of reading its\n" \
+"                         build-time table directly (slower)\n"
+
+/* Handle one of the CLI_SOURCE_OPTIONS. Returns 0 when opt is not one of
+ * them, 1 when it was handled, -1 after printing a usage error. */
+int cli_source_option(cli_source *source, int opt, const char *arg);
+
+/* After parsing: refuse --python with --facts. Returns an exit code. */
+int cli_source_check(const cli_source *source);
+
+/* Probe the interpreter or read the facts file. */
+pyprobe_status cli_source_load(const cli_source *source,
+                               pyprobe_facts **facts, pyprobe_error *error);
+
+/* Usage error for an option getopt_long did not accept. */
+int cli_bad_option(int opt, char **argv);
+
 /* The commands. */
 int cmd_probe(int argc, char **argv);
+int cmd_tags(int argc, char **argv);
+int cmd_check_wheel(int argc, char **argv);
+int cmd_check_release(int argc, char **argv);
 
 /* The human summary printed when no output was asked for. */
 void print_summary(FILE *out, const pyprobe_report *report);

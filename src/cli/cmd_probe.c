@@ -15,14 +15,7 @@ static const char usage_text[] =
 "ABI, extension suffixes) and how to build extensions for it.\n"
 "\n"
 "Which interpreter:\n"
-"  --python=PY            a path, or a command looked up on PATH; default:\n"
-"                         $PYTHON, then python3, then python\n"
-"  --facts=FILE           read facts from FILE (written by --json, maybe on\n"
-"                         another machine) instead of running anything\n"
-"  --timeout=SECONDS      kill the interpreter (and its process group)\n"
-"                         after SECONDS; default 30\n"
-"  --use-sysconfig        have the interpreter import sysconfig instead of\n"
-"                         reading its build-time table directly (slower)\n"
+CLI_SOURCE_HELP
 "\n"
 "Policy:\n"
 "  --mypyc=auto|yes|no    compile with mypyc? auto: on GIL CPython only;\n"
@@ -49,7 +42,12 @@ static const char usage_text[] =
 "  -V, --version          show the version and exit\n"
 "\n"
 "Commands:\n"
-"  (none yet besides the default job)\n"
+"  tags                   the wheel tags it installs, most preferred first\n"
+"  check-wheel WHEEL...   whether each wheel installs, at which rank;\n"
+"                         --expect-abi=TAG checks ABI tags exactly\n"
+"  check-release MANIFEST DIR\n"
+"                         a directory of wheels against the cells a\n"
+"                         release must have\n"
 "\n"
 "Exit status:\n"
 "  0  success                      5  invalid answer or facts file\n"
@@ -60,16 +58,13 @@ static const char usage_text[] =
 "     or timed out\n";
 
 enum {
-    OPT_PYTHON = 256, OPT_FACTS, OPT_TIMEOUT, OPT_USE_SYSCONFIG, OPT_MYPYC,
+    OPT_MYPYC = 256,
     OPT_MYPYC_FT, OPT_LIMITED_API, OPT_ABI3T, OPT_HEADER, OPT_MACRO_PREFIX,
     OPT_TAGS, OPT_JSON, OPT_GET, OPT_LIST_NAMES
 };
 
 static const struct option long_options[] = {
-    {"python", required_argument, NULL, OPT_PYTHON},
-    {"facts", required_argument, NULL, OPT_FACTS},
-    {"timeout", required_argument, NULL, OPT_TIMEOUT},
-    {"use-sysconfig", no_argument, NULL, OPT_USE_SYSCONFIG},
+    CLI_SOURCE_OPTIONS,
     {"mypyc", required_argument, NULL, OPT_MYPYC},
     {"mypyc-free-threaded", no_argument, NULL, OPT_MYPYC_FT},
     {"limited-api", required_argument, NULL, OPT_LIMITED_API},
@@ -86,16 +81,13 @@ static const struct option long_options[] = {
 };
 
 typedef struct request {
-    const char *python;
-    const char *facts;
+    cli_source source;
     const char *header;
     const char *macro_prefix;
     const char *tags;
     int json;
     const char **gets;
     size_t get_count;
-    unsigned long timeout_ms;
-    int use_sysconfig;
 } request;
 
 static int pick(const char *option, const char *value,
@@ -128,16 +120,12 @@ static int parse(int argc, char **argv, request *req, pyprobe_policy *policy,
 
     opterr = 0;
     while ((opt = getopt_long(argc, argv, ":hV", long_options, NULL)) != -1) {
+        int handled = cli_source_option(&req->source, opt, optarg);
+        if (handled < 0)
+            return PYPROBE_ERR_USAGE;
+        if (handled)
+            continue;
         switch (opt) {
-        case OPT_PYTHON: req->python = optarg; break;
-        case OPT_FACTS: req->facts = optarg; break;
-        case OPT_TIMEOUT:
-            if (!cli_parse_timeout(optarg, &req->timeout_ms))
-                return cli_usage_error("--timeout", "'%s' is not a positive "
-                                       "number of seconds (at most 86400)",
-                                       optarg);
-            break;
-        case OPT_USE_SYSCONFIG: req->use_sysconfig = 1; break;
         case OPT_MYPYC:
             if (!pick("--mypyc", optarg, mypyc_modes, &mode))
                 return PYPROBE_ERR_USAGE;
@@ -174,17 +162,14 @@ static int parse(int argc, char **argv, request *req, pyprobe_policy *policy,
             *done = 1;
             printf("pyprobe %s\n", pyprobe_version());
             return cli_close_stdout(0);
-        case ':':
-            return cli_usage_error(argv[optind - 1], "needs a value");
         default:
-            return cli_usage_error(argv[optind - 1], "unknown option");
+            return cli_bad_option(opt, argv);
         }
     }
     if (optind < argc)
         return cli_usage_error(argv[optind], "unknown command or argument");
-    if (req->python && req->facts)
-        return cli_usage_error("--facts", "cannot be combined with --python: "
-                               "the facts already name their interpreter");
+    if (cli_source_check(&req->source))
+        return PYPROBE_ERR_USAGE;
     if (req->json && req->get_count)
         return cli_usage_error("--json", "and --get both print to standard "
                                "output; choose one");
@@ -202,22 +187,6 @@ static int parse(int argc, char **argv, request *req, pyprobe_policy *policy,
                                    "--list-names shows them", req->gets[i]);
     }
     return 0;
-}
-
-static pyprobe_status load_facts(const request *req, pyprobe_facts **facts,
-                                 pyprobe_error *error)
-{
-    if (req->facts)
-        return pyprobe_facts_load_json(req->facts, facts, error);
-    pyprobe_probe_options *options = pyprobe_probe_options_new();
-    if (!options)
-        return PYPROBE_ERR_INTERNAL;
-    if (req->timeout_ms)
-        pyprobe_probe_options_set_timeout_ms(options, req->timeout_ms);
-    pyprobe_probe_options_set_use_sysconfig(options, req->use_sysconfig);
-    pyprobe_status status = pyprobe_probe(req->python, options, facts, error);
-    pyprobe_probe_options_free(options);
-    return status;
 }
 
 /* Render every requested file first, then write them all or none. */
@@ -290,7 +259,7 @@ int cmd_probe(int argc, char **argv)
     code = parse(argc, argv, &req, policy, &done);
     if (code || done)
         goto out;
-    pyprobe_status status = load_facts(&req, &facts, &error);
+    pyprobe_status status = cli_source_load(&req.source, &facts, &error);
     if (status == PYPROBE_OK)
         status = pyprobe_report_new(facts, policy, &report, &error);
     if (status == PYPROBE_OK)

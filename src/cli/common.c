@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <getopt.h>
+
 #include "cli.h"
 
 int cli_fail(const pyprobe_error *error)
@@ -61,4 +63,59 @@ int cli_close_stdout(int code)
         return code ? code : PYPROBE_ERR_IO;
     }
     return code;
+}
+
+int cli_source_option(cli_source *source, int opt, const char *arg)
+{
+    switch (opt) {
+    case CLI_OPT_PYTHON:
+        source->python = arg;
+        return 1;
+    case CLI_OPT_FACTS:
+        source->facts = arg;
+        return 1;
+    case CLI_OPT_TIMEOUT:
+        if (!cli_parse_timeout(arg, &source->timeout_ms)) {
+            cli_usage_error("--timeout", "'%s' is not a positive number of "
+                            "seconds (at most 86400)", arg);
+            return -1;
+        }
+        return 1;
+    case CLI_OPT_USE_SYSCONFIG:
+        source->use_sysconfig = 1;
+        return 1;
+    }
+    return 0;
+}
+
+int cli_source_check(const cli_source *source)
+{
+    if (source->python && source->facts)
+        return cli_usage_error("--facts", "cannot be combined with --python: "
+                               "the facts already name their interpreter");
+    return 0;
+}
+
+pyprobe_status cli_source_load(const cli_source *source,
+                               pyprobe_facts **facts, pyprobe_error *error)
+{
+    if (source->facts)
+        return pyprobe_facts_load_json(source->facts, facts, error);
+    pyprobe_probe_options *options = pyprobe_probe_options_new();
+    if (!options)
+        return PYPROBE_ERR_INTERNAL;
+    if (source->timeout_ms)
+        pyprobe_probe_options_set_timeout_ms(options, source->timeout_ms);
+    pyprobe_probe_options_set_use_sysconfig(options, source->use_sysconfig);
+    pyprobe_status status = pyprobe_probe(source->python, options, facts,
+                                          error);
+    pyprobe_probe_options_free(options);
+    return status;
+}
+
+int cli_bad_option(int opt, char **argv)
+{
+    if (opt == ':')
+        return cli_usage_error(argv[optind - 1], "needs a value");
+    return cli_usage_error(argv[optind - 1], "unknown option");
 }

@@ -6,9 +6,22 @@
 
 #include "cli.h"
 
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} commands[] = {
+    {"tags", cmd_tags},
+    {"check-wheel", cmd_check_wheel},
+    {"check-release", cmd_check_release},
+};
+
 int main(int argc, char **argv)
 {
-    /* Commands come first, as in git: pyprobe tags --python ... */
-    (void)strcmp;
+    /* A command comes first, as in git: pyprobe tags --python ... */
+    if (argc > 1 && argv[1][0] != '-') {
+        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+            if (strcmp(argv[1], commands[i].name) == 0)
+                return commands[i].run(argc - 1, argv + 1);
+    }
     return cmd_probe(argc, argv);
 }

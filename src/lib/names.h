@@ -49,7 +49,7 @@ typedef enum pp_name_kind {
     X(LIBPYTHON, libpython, STRING, "libpython name for -l (python3.11), for embedding") \
     X(SHARED, shared, BOOL, "1 if libpython is a shared library") \
     X(LIMITED_API, limited_api, BOOL, "1 if an abi3 extension can be built for and loaded by this interpreter") \
-    X(LIMITED_API_VERSION, limited_api_version, STRING, "minimum Python of the stable-ABI build (--limited-api), empty if none") \
+    X(LIMITED_API_VERSION, limited_api_version, STRING, "Python version an abi3 build targets here (--limited-api, else this one), empty if LIMITED_API is 0") \
     X(ABI3T, abi3t, BOOL, "1 if an abi3t extension (PEP 803) can be built for and loaded by it") \
     X(STABLE_ABI_SUFFIX, stable_abi_suffix, STRING, "suffix to name a stable-ABI extension with, empty where none applies") \
     X(BUILD_PATH, build_path, STRING, "extension build chosen by the policy: version-specific, abi3, abi3.abi3t or abi3t") \

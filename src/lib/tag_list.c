@@ -1,0 +1,221 @@
+/* tag_list.c - the public face of wheel tags and wheel names: facts in,
+ * the packaging.tags.sys_tags() list out, and wheel files ranked on it. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "error.h"
+#include "facts.h"
+#include "tag_index.h"
+#include "tags.h"
+#include "wheelname.h"
+
+struct pyprobe_tag_list {
+    pp_strlist tags;
+    pp_tag_index *index;
+};
+
+struct pyprobe_wheel {
+    pp_wheel_name parsed;
+};
+
+/* "14.5" -> 14, 5; "15" -> 15, -1; anything else -> -1, -1. */
+static void parse_mac_release(const char *release, int *major, int *minor)
+{
+    *major = *minor = -1;
+    int a, b, used = 0;
+    if (sscanf(release, "%d.%d%n", &a, &b, &used) == 2 && used > 0) {
+        *major = a;
+        *minor = b;
+    } else if (sscanf(release, "%d%n", &a, &used) == 1 &&
+               release[used] == '\0') {
+        *major = a;
+    }
+}
+
+/* The inputs packaging.tags reads, as the target interpreter saw them. */
+static void tag_inputs(const pyprobe_facts *f, pp_tag_inputs *in)
+{
+    const pp_raw_facts *raw = &f->raw;
+    const pp_config_var *size = pp_facts_config(f, "Py_UNICODE_SIZE");
+    memset(in, 0, sizeof *in);
+    in->implementation = raw->implementation;
+    in->major = (int)raw->version.major;
+    in->minor = (int)raw->version.minor;
+    in->py_version_nodot = pp_facts_config_str(f, "py_version_nodot");
+    in->py_debug = pp_config_flag(pp_facts_config(f, "Py_DEBUG"));
+    in->gil_disabled = pp_config_flag(pp_facts_config(f, "Py_GIL_DISABLED"));
+    in->with_pymalloc = pp_config_flag(pp_facts_config(f, "WITH_PYMALLOC"));
+    in->unicode_size = size->kind == PP_CV_INT ? (long)size->integer
+                       : size->kind == PP_CV_STR ? strtol(size->str, NULL, 10)
+                                                 : -1;
+    in->has_gettotalrefcount = raw->gettotalrefcount;
+    in->maxunicode = (long)raw->maxunicode;
+    in->extension_suffixes = (const char *const *)raw->extension_suffixes.items;
+    in->extension_suffix_count = raw->extension_suffixes.count;
+    in->ext_suffix = pp_facts_config_str(f, "EXT_SUFFIX");
+    in->system = raw->system;
+    in->sysconfig_platform = raw->platform;
+    in->is_32bit = f->pointer_size == 4;
+    in->glibc_major = f->glibc_major;
+    in->glibc_minor = f->glibc_minor;
+    in->musl_major = f->musl_major;
+    in->musl_minor = f->musl_minor;
+    in->elf_known = raw->has_elf;
+    in->elf_class = (int)raw->elf_class;
+    in->elf_data = (int)raw->elf_data;
+    in->elf_machine = (int)raw->elf_machine;
+    in->elf_flags = (unsigned long)raw->elf_flags;
+    in->mac_major = in->mac_minor = -1;
+    if (raw->has_mac_ver) {
+        parse_mac_release(raw->mac_release, &in->mac_major, &in->mac_minor);
+        in->mac_machine = raw->mac_machine;
+    }
+    in->pyemscripten_platform_version =
+        pp_facts_config_str(f, "PYEMSCRIPTEN_PLATFORM_VERSION");
+}
+
+pyprobe_status pyprobe_tag_list_new(const pyprobe_facts *facts,
+                                    pyprobe_tag_list **list,
+                                    pyprobe_error *error)
+{
+    *list = calloc(1, sizeof **list);
+    if (!*list)
+        return pp_error_nomem(error);
+    pp_tag_inputs inputs;
+    tag_inputs(facts, &inputs);
+    pyprobe_status status = pp_sys_tags(&inputs, &(*list)->tags, error);
+    if (status == PYPROBE_OK)
+        status = pp_tag_index_build(&(*list)->tags, &(*list)->index, error);
+    if (status != PYPROBE_OK) {
+        if (error && !error->context[0])
+            snprintf(error->context, sizeof error->context, "%s",
+                     facts->python);
+        pyprobe_tag_list_free(*list);
+        *list = NULL;
+    }
+    return status;
+}
+
+void pyprobe_tag_list_free(pyprobe_tag_list *list)
+{
+    if (!list)
+        return;
+    pp_tag_index_free(list->index);
+    pp_strlist_clear(&list->tags);
+    free(list);
+}
+
+size_t pyprobe_tag_list_count(const pyprobe_tag_list *list)
+{
+    return list->tags.count;
+}
+
+const char *pyprobe_tag_list_at(const pyprobe_tag_list *list, size_t index)
+{
+    return index < list->tags.count ? list->tags.items[index] : NULL;
+}
+
+int pyprobe_tag_list_rank(const pyprobe_tag_list *list,
+                          const pyprobe_wheel *wheel, size_t *rank)
+{
+    return pp_wheel_rank(&wheel->parsed, list->index, rank);
+}
+
+pyprobe_status pyprobe_wheel_parse(const char *filename,
+                                   pyprobe_wheel **wheel,
+                                   pyprobe_error *error)
+{
+    *wheel = calloc(1, sizeof **wheel);
+    if (!*wheel)
+        return pp_error_nomem(error);
+    pyprobe_status status = pp_wheel_name_parse(filename, &(*wheel)->parsed,
+                                                error);
+    if (status != PYPROBE_OK) {
+        free(*wheel);
+        *wheel = NULL;
+    }
+    return status;
+}
+
+void pyprobe_wheel_free(pyprobe_wheel *wheel)
+{
+    if (!wheel)
+        return;
+    pp_wheel_name_clear(&wheel->parsed);
+    free(wheel);
+}
+
+const char *pyprobe_wheel_name(const pyprobe_wheel *w)
+{
+    return w->parsed.name;
+}
+
+const char *pyprobe_wheel_version(const pyprobe_wheel *w)
+{
+    return w->parsed.version;
+}
+
+const char *pyprobe_wheel_build(const pyprobe_wheel *w)
+{
+    return w->parsed.build;
+}
+
+const char *pyprobe_wheel_python_tags(const pyprobe_wheel *w)
+{
+    return w->parsed.python_tags;
+}
+
+const char *pyprobe_wheel_abi_tags(const pyprobe_wheel *w)
+{
+    return w->parsed.abi_tags;
+}
+
+const char *pyprobe_wheel_platform_tags(const pyprobe_wheel *w)
+{
+    return w->parsed.platform_tags;
+}
+
+size_t pyprobe_wheel_tag_count(const pyprobe_wheel *w)
+{
+    return w->parsed.tags.count;
+}
+
+const char *pyprobe_wheel_tag_at(const pyprobe_wheel *w, size_t index)
+{
+    return index < w->parsed.tags.count ? w->parsed.tags.items[index] : NULL;
+}
+
+/* 1 if the '.'-separated set holds tag (length bytes), whole. */
+static int set_has(const char *set, const char *tag, size_t length)
+{
+    for (const char *p = set; *p;) {
+        const char *end = strchr(p, '.');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n == length && strncasecmp(p, tag, n) == 0)
+            return 1;
+        p += n + (end ? 1 : 0);
+    }
+    return 0;
+}
+
+int pyprobe_wheel_has_tags(const pyprobe_wheel *wheel, int part,
+                           const char *tags)
+{
+    const char *set = part == 0 ? wheel->parsed.python_tags
+                      : part == 1 ? wheel->parsed.abi_tags
+                                  : wheel->parsed.platform_tags;
+    if (!tags[0])
+        return 0;
+    for (const char *p = tags; *p;) {
+        const char *end = strchr(p, '.');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n == 0 || !set_has(set, p, n))
+            return 0;
+        p += n + (end ? 1 : 0);
+    }
+    return 1;
+}
