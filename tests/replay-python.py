@@ -61,6 +61,7 @@ def build_modules(sheet, argv):
         maxunicode=0x10FFFF,
         implementation=impl,
         argv=argv,
+        modules={},
         stdout=sys.stdout,
         stderr=sys.stderr)
     if rsys.get('abiflags') is not None:

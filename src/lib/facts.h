@@ -70,7 +70,23 @@ typedef struct pp_raw_facts {
     int has_mac_ver;
     char *mac_release, *mac_machine;
     pp_config_var *config;     /* pp_config_var_count entries */
+    /* Added after protocol 1 first shipped, so optional (empty when
+     * absent, as in a facts file written before them): */
+    pp_strlist depends;        /* files the answer was read from or
+                                  looked for (absolute paths) */
+    pp_strlist derived;        /* pairs: fact, how it was derived, for
+                                  facts a description file lacks */
+    pp_strlist unknown;        /* facts nobody could tell (PP_UNKNOWN_*) */
 } pp_raw_facts;
+
+/* The facts an answer may declare unknown. They are needed for wheel
+ * tags only, which refuse to guess them (see tag_list.c). */
+#define PP_UNKNOWN_LIBC "libc"         /* glibc / musl version */
+#define PP_UNKNOWN_ELF "elf"           /* the interpreter's ELF header */
+#define PP_UNKNOWN_MAC_VER "mac_ver"   /* the macOS release */
+
+/* 1 if the answer says FACT (one of PP_UNKNOWN_*) is unknown. */
+int pp_facts_unknown(const pyprobe_facts *facts, const char *fact);
 
 /* The sysconfig value of a stable-ABI suffix family. */
 typedef enum pp_stable_abi { PP_ABI3, PP_ABI3T } pp_stable_abi;
