@@ -27,24 +27,27 @@ int cli_parse_timeout(const char *text, unsigned long *milliseconds);
 int cli_close_stdout(int code);
 
 /* Which interpreter a command looks at: the options every command that
- * needs facts shares (--python, --facts, --timeout, --use-sysconfig). */
+ * needs facts shares (--python, --facts, --timeout, --use-sysconfig,
+ * --no-cache). */
 typedef struct cli_source {
     const char *python;
     const char *facts;
     unsigned long timeout_ms;
     int use_sysconfig;
+    int no_cache;
 } cli_source;
 
 enum {
     CLI_OPT_PYTHON = 1000, CLI_OPT_FACTS, CLI_OPT_TIMEOUT,
-    CLI_OPT_USE_SYSCONFIG
+    CLI_OPT_USE_SYSCONFIG, CLI_OPT_NO_CACHE
 };
 
 #define CLI_SOURCE_OPTIONS                                                  \
     {"python", required_argument, NULL, CLI_OPT_PYTHON},                    \
     {"facts", required_argument, NULL, CLI_OPT_FACTS},                      \
     {"timeout", required_argument, NULL, CLI_OPT_TIMEOUT},                  \
-    {"use-sysconfig", no_argument, NULL, CLI_OPT_USE_SYSCONFIG}
+    {"use-sysconfig", no_argument, NULL, CLI_OPT_USE_SYSCONFIG},          \
+    {"no-cache", no_argument, NULL, CLI_OPT_NO_CACHE}
 
 #define CLI_SOURCE_HELP                                                     \
 "  --python=PY            the interpreter: a path, or a command looked up\n" \
@@ -54,7 +57,9 @@ enum {
 "  --timeout=SECONDS      kill the interpreter (and its process group)\n"   \
 "                         after SECONDS; default 30\n"                       \
 "  --use-sysconfig        have it import sysconfig instead of reading its\n" \
-"                         build-time table directly (slower)\n"
+"                         build-time table directly (slower)\n"            \
+"  --no-cache             run the interpreter even if the cache holds a\n" \
+"                         valid answer, and do not store one\n"
 
 /* Handle one of the CLI_SOURCE_OPTIONS. Returns 0 when opt is not one of
  * them, 1 when it was handled, -1 after printing a usage error. */

@@ -84,6 +84,9 @@ int cli_source_option(cli_source *source, int opt, const char *arg)
     case CLI_OPT_USE_SYSCONFIG:
         source->use_sysconfig = 1;
         return 1;
+    case CLI_OPT_NO_CACHE:
+        source->no_cache = 1;
+        return 1;
     }
     return 0;
 }
@@ -107,8 +110,14 @@ pyprobe_status cli_source_load(const cli_source *source,
     if (source->timeout_ms)
         pyprobe_probe_options_set_timeout_ms(options, source->timeout_ms);
     pyprobe_probe_options_set_use_sysconfig(options, source->use_sysconfig);
-    pyprobe_status status = pyprobe_probe(source->python, options, facts,
-                                          error);
+    const char *no_cache = getenv("PYPROBE_NO_CACHE");
+    pyprobe_status status = pyprobe_probe_options_set_cache(
+        options, !source->no_cache && !(no_cache && no_cache[0]), NULL);
+    if (status == PYPROBE_OK)
+        status = pyprobe_probe(source->python, options, facts, error);
+    else
+        *error = (pyprobe_error){PYPROBE_ERR_INTERNAL, "pyprobe",
+                                 "out of memory", ""};
     pyprobe_probe_options_free(options);
     return status;
 }

@@ -2,10 +2,12 @@
  * its answer into facts. */
 #include "config.h"
 
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cache.h"
 #include "error.h"
 #include "facts.h"
 #include "locate.h"
@@ -17,6 +19,8 @@ struct pyprobe_probe_options {
     unsigned long timeout_ms;
     size_t max_output;
     int use_sysconfig;
+    int cache;              /* keep answers between runs */
+    char *cache_dir;        /* NULL: the default (pp_cache_dir) */
 };
 
 pyprobe_probe_options *pyprobe_probe_options_new(void)
@@ -31,7 +35,21 @@ pyprobe_probe_options *pyprobe_probe_options_new(void)
 
 void pyprobe_probe_options_free(pyprobe_probe_options *options)
 {
+    if (options)
+        free(options->cache_dir);
     free(options);
+}
+
+pyprobe_status pyprobe_probe_options_set_cache(pyprobe_probe_options *options,
+                                               int enabled, const char *dir)
+{
+    char *copy = dir ? strdup(dir) : NULL;
+    if (dir && !copy)
+        return PYPROBE_ERR_INTERNAL;
+    free(options->cache_dir);
+    options->cache_dir = copy;
+    options->cache = enabled != 0;
+    return PYPROBE_OK;
 }
 
 void pyprobe_probe_options_set_timeout_ms(pyprobe_probe_options *options,
@@ -104,7 +122,8 @@ pyprobe_status pp_probe_path(const char *path,
                              const pyprobe_probe_options *options,
                              pyprobe_facts **facts, pyprobe_error *error)
 {
-    static const pyprobe_probe_options defaults = {30000, 1024 * 1024, 0};
+    static const pyprobe_probe_options defaults = {30000, 1024 * 1024, 0, 0,
+                                                   NULL};
     if (!options)
         options = &defaults;
     char *argv[] = {
@@ -134,7 +153,26 @@ pyprobe_status pyprobe_probe(const char *python,
     pyprobe_status status = pp_locate_python(python, &path, error);
     if (status != PYPROBE_OK)
         return status;
+    char *cache_dir = NULL;
+    const char *mode = options && options->use_sysconfig ? "sysconfig"
+                                                         : "auto";
+    if (options && options->cache)
+        cache_dir = pp_cache_dir(options->cache_dir);
+    if (cache_dir && (*facts = pp_cache_lookup(cache_dir, path, mode))) {
+        free(cache_dir);
+        free(path);
+        return PYPROBE_OK;
+    }
+    /* The interpreter's identity before it runs: an entry is written
+     * only if it is the same afterwards. */
+    char real[PATH_MAX];
+    pp_file_id before;
+    int identified = cache_dir && realpath(path, real) &&
+                     pp_file_id_get(real, &before) && before.present;
     status = pp_probe_path(path, options, facts, error);
+    if (status == PYPROBE_OK && identified)
+        pp_cache_store(cache_dir, path, mode, &before, *facts);
+    free(cache_dir);
     free(path);
     return status;
 }
