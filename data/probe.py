@@ -52,13 +52,17 @@ def fast_probe(info):
                  b'_PYTHON_SYSCONFIGDATA_NAME', b'_PYTHON_SYSCONFIGDATA_PATH'):
         if name in env:
             return False
-    here = sys.executable.rpartition('/')[0] + '/Modules/'
-    for name in ('Setup', 'Setup.dist', 'Setup.local'):
-        try:
-            posix.stat(here + name)
-            return False        # running from a source tree
-        except OSError:
-            pass
+    here = sys.executable.rpartition('/')[0] + '/Modules'
+    try:
+        posix.stat(here)        # rarely there: one stat decides, mostly
+        for name in ('Setup', 'Setup.dist', 'Setup.local'):
+            try:
+                posix.stat(here + '/' + name)
+                return False    # running from a source tree
+            except OSError:
+                pass
+    except OSError:
+        pass
     abiflags = sys.abiflags
     multiarch = getattr(sys.implementation, '_multiarch', '')
     build = None
@@ -220,21 +224,22 @@ info['elf'] = elf
 '''
 
 
-# A shared libpython (or PyPy's libpypy) is part of the interpreter: the
-# answer depends on the one the dynamic loader picked, and on the
-# loader's cache that helped it choose.
-MAPS_PROBE = '''
-try:
-    with open('/proc/self/maps', 'rb') as f:
-        maps = f.read().decode('utf-8', 'surrogateescape')
-except OSError:
-    maps = ''
-for line in maps.splitlines():
-    path = line[line.find('/'):] if '/' in line else ''
-    name = path.rpartition('/')[2]
-    if name.startswith(('libpython', 'libpypy')) and '.so' in name:
-        depends.extend((path, '/etc/ld.so.cache'))
-'''
+def shared_library_depends(depends):
+    """A shared libpython (or PyPy's libpypy) is part of the interpreter:
+    the answer depends on the one the dynamic loader picked, and on the
+    loader's cache that helped it choose. A function, not a string: this
+    runs on every probe of a shared build."""
+    try:
+        with open('/proc/self/maps', 'rb') as f:
+            maps = f.read().decode('utf-8', 'surrogateescape')
+    except OSError:
+        return
+    for line in maps.splitlines():
+        path = line[line.find('/'):] if '/' in line else ''
+        name = path.rpartition('/')[2]
+        if name.startswith(('libpython', 'libpypy')) and '.so' in name:
+            depends.extend((path, '/etc/ld.so.cache'))
+
 
 # Where platform.mac_ver() reads the macOS version.
 MAC_VERSION_FILE = '/System/Library/CoreServices/SystemVersion.plist'
@@ -315,7 +320,7 @@ def main():
                 exec(MUSL_PROBE, {'info': info, 'loader': loader})
         if sys.platform == 'linux' and (info['config']['Py_ENABLE_SHARED']
                                         or impl.name != 'cpython'):
-            exec(MAPS_PROBE, {'depends': depends})
+            shared_library_depends(depends)
         if sys.platform == 'darwin':
             depends.append(MAC_VERSION_FILE)
             exec(MAC_PROBE, {'sys': sys, 'info': info})
@@ -327,4 +332,6 @@ def main():
     out.flush()
 
 
-main()
+# Run as a program (-c); pyprobe's cache imports it and calls main().
+if __name__ == '__main__':
+    main()

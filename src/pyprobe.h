@@ -84,16 +84,28 @@ void pyprobe_probe_options_set_max_output(pyprobe_probe_options *options,
 void pyprobe_probe_options_set_use_sysconfig(pyprobe_probe_options *options,
                                              int use_sysconfig);
 
-/* Keep answers between runs in a cache directory, and use one only
- * while everything it depended on is unchanged (the interpreter's real
- * executable, the files its answer came from, the environment variables
- * that change it, this pyprobe: the README lists them all). Checking an
- * entry takes a few stat calls instead of a process. dir NULL means
- * $PYPROBE_CACHE_DIR, else $XDG_CACHE_HOME/pyprobe, else
- * $HOME/.cache/pyprobe. A cache that cannot be read or written is simply
- * not used. Off by default; dir is copied. Fails only on out of memory. */
+/* What pyprobe_probe may keep in a cache directory between runs. */
+enum {
+    /* Validated answers, each used only while everything it depended on
+     * is unchanged (the interpreter's real executable, the files its
+     * answer came from, the environment variables that change it, this
+     * pyprobe: the README lists them all). Checking one takes a few stat
+     * calls instead of running the interpreter. */
+    PYPROBE_CACHE_ANSWERS = 1,
+    /* The probe script as a file, so that each Python version compiles
+     * it once and keeps the bytecode (its own __pycache__). It cannot
+     * change an answer; it saves about a millisecond per probe. */
+    PYPROBE_CACHE_SCRIPT = 2
+};
+
+/* Cache what the PYPROBE_CACHE_* flags in what say (0: nothing, the
+ * default) in dir; NULL means $PYPROBE_CACHE_DIR, else
+ * $XDG_CACHE_HOME/pyprobe, else $HOME/.cache/pyprobe. The directory must
+ * belong to the user and be writable by no one else; a cache that cannot
+ * be trusted, read or written is simply not used. dir is copied. Fails
+ * only on out of memory. */
 pyprobe_status pyprobe_probe_options_set_cache(pyprobe_probe_options *options,
-                                               int enabled, const char *dir);
+                                               unsigned what, const char *dir);
 
 /* What an interpreter reported about itself, validated. Immutable. */
 typedef struct pyprobe_facts pyprobe_facts;

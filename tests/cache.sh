@@ -48,7 +48,7 @@ expect_runs() {
 }
 
 expect_runs 1 "first probe runs the interpreter"
-entries=$(ls "$tmp/cache" | wc -l)
+entries=$(ls "$tmp/cache"/*.json | wc -l)
 [ "$entries" -eq 1 ] || fail "expected one cache entry, found $entries"
 expect_runs 1 "second probe is answered from the cache"
 expect_runs 2 "--no-cache runs it" --no-cache
@@ -161,10 +161,10 @@ while [ $i -lt 16 ]; do
 done
 [ $same = 1 ] && grep -q cp314t "$tmp/par0.json" &&
     ok "16 concurrent probes agree" || fail "concurrent probes differ"
-[ "$(ls -A "$tmp/cache" | grep -vc '\.json$')" -eq 0 ] &&
-    [ "$(ls "$tmp/cache" | wc -l)" -eq 1 ] &&
+[ -z "$(find "$tmp/cache" -name '.tmp*')" ] &&
+    [ "$(ls "$tmp/cache"/*.json | wc -l)" -eq 1 ] &&
     ok "one entry, no temporary files" ||
-    fail "cache after concurrent runs: $(ls -A "$tmp/cache")"
+    fail "cache after concurrent runs: $(find "$tmp/cache")"
 n=$(runs)
 expect_runs "$n" "the entry written under contention is valid"
 
@@ -179,7 +179,7 @@ printf '#!/bin/sh\nexec python3 "%s" "%s" "$@"\n' \
 chmod +x "$tmp/wrapper"
 rm -rf "$tmp/cache"
 "$PYPROBE" --python "$tmp/wrapper" --get abi_tag > /dev/null
-[ ! -d "$tmp/cache" ] || [ -z "$(ls "$tmp/cache")" ] &&
+[ -z "$(find "$tmp/cache" -name '*.json')" ] &&
     ok "a wrapper's answer is not cached" || fail "a wrapper was cached"
 
 # An interpreter that changes while it is being probed (an upgrade in
@@ -233,6 +233,49 @@ if [ -x /usr/bin/pypy3 ]; then
 else
     fail "/usr/bin/pypy3 is missing (apt-get install pypy3)"
 fi
+
+# The probe script's bytecode: the script goes into the cache as a module,
+# which python3.11 compiles once into its __pycache__. Damage there must
+# never change an answer or fail a probe.
+script_dir=$(ls -d "$tmp/cache"/probe-*)
+cmp -s "$script_dir/_pyprobe_probe.py" "$top_srcdir/data/probe.py" &&
+    ok "the script is cached as a module" ||
+    fail "no copy of data/probe.py in the cache: $(ls -A "$tmp/cache")"
+pyc=$(ls "$script_dir"/__pycache__/_pyprobe_probe.cpython-311*.pyc 2>/dev/null)
+[ -n "$pyc" ] && ok "python3.11 keeps its bytecode" ||
+    fail "no bytecode for python3.11 in $script_dir"
+want=$(PYPROBE_CACHE_DIR=/dev/null/none "$PYPROBE" --python $real \
+    --get abi_tag --get version --get ext_suffix)
+echo 'print("pyprobe-probe 1")' > "$script_dir/_pyprobe_probe.py"
+got=$("$PYPROBE" --no-cache --python $real --get abi_tag --get version \
+    --get ext_suffix)
+[ "$got" = "$want" ] &&
+    cmp -s "$script_dir/_pyprobe_probe.py" "$top_srcdir/data/probe.py" &&
+    ok "a changed script module is put right" ||
+    fail "a changed script module was used or kept: '$got'"
+for damage in truncated other-code; do
+    pyc=$(ls "$script_dir"/__pycache__/_pyprobe_probe.cpython-311*.pyc)
+    # The header stays valid, so Python trusts the file and loads it.
+    $real -c '
+import marshal, sys
+path, damage = sys.argv[1], sys.argv[2]
+data = open(path, "rb").read()
+body = data[16:40] if damage == "truncated" else marshal.dumps(
+    compile("raise SystemExit(3)", "x", "exec"))
+open(path, "wb").write(data[:16] + body)' "$pyc" $damage
+    got=$("$PYPROBE" --no-cache --python $real --get abi_tag --get version \
+        --get ext_suffix)
+    [ "$got" = "$want" ] && ok "bytecode $damage: the probe still answers" ||
+        fail "bytecode $damage: got '$got'"
+done
+# Not where another user could swap the directory: under a directory
+# anyone may write to (and not sticky), the script is not cached there.
+mkdir -m 777 "$tmp/open"
+PYPROBE_CACHE_DIR=$tmp/open/cache "$PYPROBE" --no-cache --python $real \
+    --get abi_tag > /dev/null
+[ -z "$(ls -d "$tmp/open/cache"/probe-* 2>/dev/null)" ] &&
+    ok "no script cache below a directory others may write to" ||
+    fail "the script was cached below a world-writable directory"
 
 # A virtual environment: its pyvenv.cfg is part of the answer.
 if python3 -c 'import venv' 2>/dev/null && $real -m venv --without-pip \

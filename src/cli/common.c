@@ -110,9 +110,14 @@ pyprobe_status cli_source_load(const cli_source *source,
     if (source->timeout_ms)
         pyprobe_probe_options_set_timeout_ms(options, source->timeout_ms);
     pyprobe_probe_options_set_use_sysconfig(options, source->use_sysconfig);
+    /* --no-cache: no cached answers; the script's bytecode cannot change
+     * an answer, so it is kept either way. */
     const char *no_cache = getenv("PYPROBE_NO_CACHE");
-    pyprobe_status status = pyprobe_probe_options_set_cache(
-        options, !source->no_cache && !(no_cache && no_cache[0]), NULL);
+    unsigned cache = PYPROBE_CACHE_SCRIPT;
+    if (!source->no_cache && !(no_cache && no_cache[0]))
+        cache |= PYPROBE_CACHE_ANSWERS;
+    pyprobe_status status = pyprobe_probe_options_set_cache(options, cache,
+                                                            NULL);
     if (status == PYPROBE_OK)
         status = pyprobe_probe(source->python, options, facts, error);
     else

@@ -112,7 +112,7 @@ static int by_string(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static unsigned long long fnv1a(const char *bytes, size_t length)
+unsigned long long pp_fnv1a(const char *bytes, size_t length)
 {
     unsigned long long hash = 0xcbf29ce484222325ULL;
     for (size_t i = 0; i < length; i++) {
@@ -127,9 +127,8 @@ static unsigned long long fnv1a(const char *bytes, size_t length)
 static char *cache_key(const char *python, const char *mode)
 {
     pp_strbuf key = PP_STRBUF_INIT;
-    pp_strbuf_printf(&key, "pyprobe %s\nscript %zu %016llx\n",
-                     PYPROBE_VERSION_STRING, pp_probe_script_length,
-                     fnv1a(pp_probe_script, pp_probe_script_length));
+    pp_strbuf_printf(&key, "pyprobe %s\nscript %s\n", PYPROBE_VERSION_STRING,
+                     pp_probe_script_id);
     pp_strbuf_printf(&key, "python %zu %s\nmode %s\n", strlen(python), python,
                      mode);
     struct utsname uts;
@@ -161,6 +160,21 @@ static char *cache_key(const char *python, const char *mode)
 }
 
 /* ---- the directory ------------------------------------------------------ */
+
+static int write_all(int fd, const char *text, size_t length)
+{
+    while (length > 0) {
+        ssize_t n = write(fd, text, length);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return 0;
+        text += n;
+        length -= (size_t)n;
+    }
+    return 1;
+}
+
 
 char *pp_cache_dir(const char *dir)
 {
@@ -219,13 +233,55 @@ static void make_dirs(const char *dir)
     free(path);
 }
 
+int pp_cache_open_dir(const char *dir, int create)
+{
+    if (create)
+        make_dirs(dir);
+    return open_trusted_dir(dir);
+}
+
+int pp_cache_open_subdir(int dirfd, const char *name)
+{
+    if (mkdirat(dirfd, name, 0700) != 0 && errno != EEXIST)
+        return -1;
+    int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+                                     O_CLOEXEC);
+    struct stat st;
+    if (fd >= 0 && (fstat(fd, &st) != 0 || st.st_uid != geteuid() ||
+                    (st.st_mode & (S_IWGRP | S_IWOTH)))) {
+        close(fd);
+        fd = -1;
+    }
+    return fd;
+}
+
+int pp_cache_write(int dirfd, const char *name, const char *text,
+                   size_t length)
+{
+    static unsigned counter;
+    char temp[96];
+    snprintf(temp, sizeof temp, ".tmp-%ld-%u-%.60s", (long)getpid(),
+             counter++, name);
+    int fd = openat(dirfd, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+                                     O_CLOEXEC, 0600);
+    if (fd < 0)
+        return 0;
+    int ok = write_all(fd, text, length);
+    ok = close(fd) == 0 && ok;
+    if (!ok || renameat(dirfd, temp, dirfd, name) != 0) {
+        unlinkat(dirfd, temp, 0);
+        return 0;
+    }
+    return 1;
+}
+
 /* ---- lookup ------------------------------------------------------------- */
 
 static char *entry_name(const char *key)
 {
     char *name = malloc(32);
     if (name)
-        snprintf(name, 32, "%016llx.json", fnv1a(key, strlen(key)));
+        snprintf(name, 32, "%016llx.json", pp_fnv1a(key, strlen(key)));
     return name;
 }
 
@@ -301,7 +357,7 @@ pyprobe_facts *pp_cache_lookup(const char *dir, const char *python,
 {
     char *key = cache_key(python, mode);
     char *name = key ? entry_name(key) : NULL;
-    int dirfd = name ? open_trusted_dir(dir) : -1;
+    int dirfd = name ? pp_cache_open_dir(dir, 0) : -1;
     json_t *root = dirfd >= 0 ? read_entry(dirfd, name) : NULL;
     pyprobe_facts *facts = NULL;
     if (root && entry_valid(root, key, python) &&
@@ -372,45 +428,16 @@ static json_t *make_entry(const char *key, const char *python,
                      "probe", probe);
 }
 
-static int write_all(int fd, const char *text, size_t length)
-{
-    while (length > 0) {
-        ssize_t n = write(fd, text, length);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return 0;
-        text += n;
-        length -= (size_t)n;
-    }
-    return 1;
-}
-
 void pp_cache_store(const char *dir, const char *python, const char *mode,
                     const pp_file_id *before, const pyprobe_facts *facts)
 {
-    static unsigned counter;
     char *key = cache_key(python, mode);
     char *name = key ? entry_name(key) : NULL;
     json_t *entry = name ? make_entry(key, python, before, facts) : NULL;
     char *text = entry ? json_dumps(entry, JSON_COMPACT) : NULL;
-    int dirfd = -1;
-    if (text) {
-        make_dirs(dir);
-        dirfd = open_trusted_dir(dir);
-    }
+    int dirfd = text ? pp_cache_open_dir(dir, 1) : -1;
     if (dirfd >= 0) {
-        char temp[64];
-        snprintf(temp, sizeof temp, ".tmp-%ld-%u-%s", (long)getpid(),
-                 counter++, name);
-        int fd = openat(dirfd, temp, O_WRONLY | O_CREAT | O_EXCL |
-                                         O_NOFOLLOW | O_CLOEXEC, 0600);
-        if (fd >= 0) {
-            int ok = write_all(fd, text, strlen(text));
-            ok = close(fd) == 0 && ok;
-            if (!ok || renameat(dirfd, temp, dirfd, name) != 0)
-                unlinkat(dirfd, temp, 0);
-        }
+        pp_cache_write(dirfd, name, text, strlen(text));
         close(dirfd);
     }
     free(text);

@@ -33,6 +33,23 @@ int pp_file_id_equal(const pp_file_id *a, const pp_file_id *b);
  * count as unset). NULL when none can be named. Caller frees. */
 char *pp_cache_dir(const char *dir);
 
+/* The cache directory dir opened, if it belongs to this user and no one
+ * else may write in it; created first (private) when create is set. -1
+ * when it cannot be used. Everything in it is then opened relative to
+ * this descriptor, so the checked directory is the one used. */
+int pp_cache_open_dir(const char *dir, int create);
+/* Subdirectory name of dirfd, created private if missing, with the same
+ * checks; -1 when it cannot be used. */
+int pp_cache_open_subdir(int dirfd, const char *name);
+/* Replace name in dirfd with text, atomically (a temporary file renamed
+ * into place): readers see the old file or the new, whole. 1 on success. */
+int pp_cache_write(int dirfd, const char *name, const char *text,
+                   size_t length);
+
+/* 64-bit FNV-1a: names entries after their keys. Not a defence against
+ * anyone: entries hold their whole key, which is compared. */
+unsigned long long pp_fnv1a(const char *bytes, size_t length);
+
 /* The facts for interpreter python (an absolute path, as located),
  * probed in mode ("auto" or "sysconfig"), if dir holds a valid entry;
  * NULL otherwise. Caller frees. */

@@ -14,3 +14,7 @@ od -An -v -tx1 "$input" | sed -e 's/  */ /g' -e 's/^ //' -e '/^$/d' \
     -e 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'
 echo '0x00 };'
 echo 'const size_t pp_probe_script_length = sizeof pp_probe_script - 1;'
+# Names this version of the script in cache keys (POSIX cksum: CRC and
+# size). Caches compare contents too; this only has to tell them apart.
+set -- $(cksum < "$input")
+printf 'const char pp_probe_script_id[] = "%s-%s";\n' "$1" "$2"

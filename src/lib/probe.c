@@ -14,12 +14,13 @@
 #include "probe.h"
 #include "probe_script.h"
 #include "run.h"
+#include "script_cache.h"
 
 struct pyprobe_probe_options {
     unsigned long timeout_ms;
     size_t max_output;
     int use_sysconfig;
-    int cache;              /* keep answers between runs */
+    unsigned cache;         /* PYPROBE_CACHE_* flags */
     char *cache_dir;        /* NULL: the default (pp_cache_dir) */
 };
 
@@ -41,14 +42,14 @@ void pyprobe_probe_options_free(pyprobe_probe_options *options)
 }
 
 pyprobe_status pyprobe_probe_options_set_cache(pyprobe_probe_options *options,
-                                               int enabled, const char *dir)
+                                               unsigned what, const char *dir)
 {
     char *copy = dir ? strdup(dir) : NULL;
     if (dir && !copy)
         return PYPROBE_ERR_INTERNAL;
     free(options->cache_dir);
     options->cache_dir = copy;
-    options->cache = enabled != 0;
+    options->cache = what & (PYPROBE_CACHE_ANSWERS | PYPROBE_CACHE_SCRIPT);
     return PYPROBE_OK;
 }
 
@@ -118,6 +119,34 @@ static pyprobe_status explain_failure(const char *python,
     return PYPROBE_ERR_INTERPRETER;
 }
 
+/* Run the interpreter once with program as its -c argument. *ran is set
+ * when it ran to its end (exited or crashed), rather than being stopped
+ * by a limit or not starting at all. */
+static pyprobe_status run_program(const char *path, const char *program,
+                                  const pyprobe_probe_options *options,
+                                  pyprobe_facts **facts, pyprobe_error *error,
+                                  int *ran)
+{
+    char *argv[] = {
+        (char *)path, "-I", "-S", "-c", (char *)program,
+        options->use_sysconfig ? "sysconfig" : "auto", NULL,
+    };
+    pp_run_result run;
+    *ran = 0;
+    pyprobe_status status = pp_run(argv, options->timeout_ms,
+                                   options->max_output, &run, error);
+    if (status != PYPROBE_OK)
+        return status;
+    *ran = 1;
+    if (run.signaled || run.exit_status != 0)
+        status = explain_failure(path, &run, error);
+    else
+        status = pp_facts_from_output(run.out, run.out_length, path, facts,
+                                      error);
+    pp_run_result_clear(&run);
+    return status;
+}
+
 pyprobe_status pp_probe_path(const char *path,
                              const pyprobe_probe_options *options,
                              pyprobe_facts **facts, pyprobe_error *error)
@@ -126,22 +155,23 @@ pyprobe_status pp_probe_path(const char *path,
                                                    NULL};
     if (!options)
         options = &defaults;
-    char *argv[] = {
-        (char *)path, "-I", "-S", "-c", (char *)pp_probe_script,
-        options->use_sysconfig ? "sysconfig" : "auto", NULL,
-    };
-    pp_run_result run;
-    pyprobe_status status = pp_run(argv, options->timeout_ms,
-                                   options->max_output, &run, error);
-    if (status != PYPROBE_OK)
-        return status;
-    if (run.signaled || run.exit_status != 0)
-        status = explain_failure(path, &run, error);
-    else
-        status = pp_facts_from_output(run.out, run.out_length, path, facts,
-                                      error);
-    pp_run_result_clear(&run);
-    return status;
+    char *loader = NULL;
+    if (options->cache & PYPROBE_CACHE_SCRIPT) {
+        char *dir = pp_cache_dir(options->cache_dir);
+        loader = dir ? pp_script_loader(dir) : NULL;
+        free(dir);
+    }
+    int ran;
+    if (loader) {
+        pyprobe_status status = run_program(path, loader, options, facts,
+                                            error, &ran);
+        free(loader);
+        /* A failure that the cached script could have caused gets a
+         * second run without it; a time-out or a flood does not. */
+        if (status == PYPROBE_OK || !ran)
+            return status;
+    }
+    return run_program(path, pp_probe_script, options, facts, error, &ran);
 }
 
 pyprobe_status pyprobe_probe(const char *python,
@@ -156,7 +186,7 @@ pyprobe_status pyprobe_probe(const char *python,
     char *cache_dir = NULL;
     const char *mode = options && options->use_sysconfig ? "sysconfig"
                                                          : "auto";
-    if (options && options->cache)
+    if (options && (options->cache & PYPROBE_CACHE_ANSWERS))
         cache_dir = pp_cache_dir(options->cache_dir);
     if (cache_dir && (*facts = pp_cache_lookup(cache_dir, path, mode))) {
         free(cache_dir);
