@@ -76,8 +76,11 @@ char *pp_strbuf_take(pp_strbuf *buf)
         pp_strbuf_release(buf);
         return NULL;
     }
-    if (!buf->data && !reserve(buf, 0))
-        return NULL;
+    if (!buf->data) {
+        if (!reserve(buf, 0))
+            return NULL;
+        buf->data[0] = '\0';     /* nothing was appended: "" */
+    }
     char *data = buf->data;
     buf->data = NULL;
     buf->length = buf->capacity = 0;
