@@ -126,6 +126,63 @@ pyprobe_status pyprobe_facts_load_json(const char *path,
                                        pyprobe_facts **facts,
                                        pyprobe_error *error);
 
+/* ---- Facts from description files (cross builds) ----------------------
+ *
+ * A build-details.json (PEP 739, CPython 3.14+) or a _sysconfigdata_*.py
+ * file describes an interpreter without running it: the way to the facts
+ * of a target that cannot run on the build machine. What such a file
+ * does not say is derived where CPython's own rules fix it (the answer
+ * lists each derived fact and how), taken from a pyprobe_target, or left
+ * unknown (the UNKNOWN name lists it, and wheel tags that need it are
+ * refused). Nothing in the file is executed. */
+typedef struct pyprobe_target pyprobe_target;
+
+/* Caller frees with pyprobe_target_free. NULL on out of memory. */
+pyprobe_target *pyprobe_target_new(void);
+void pyprobe_target_free(pyprobe_target *target);
+/* The target's C library: "glibc-2.36", "musl-1.2" or "none". Fails with
+ * PYPROBE_ERR_USAGE on anything else. */
+pyprobe_status pyprobe_target_set_libc(pyprobe_target *target,
+                                       const char *libc,
+                                       pyprobe_error *error);
+/* The target's sysconfig.get_platform(), "linux-armv7l": needed where
+ * the file does not say it and it cannot be derived. */
+pyprobe_status pyprobe_target_set_platform(pyprobe_target *target,
+                                           const char *platform,
+                                           pyprobe_error *error);
+/* The directory the target's file system is found under on this machine.
+ * Without it, pyprobe works it out from where the file is (a file that
+ * says it lives in /usr/lib/python3.14, found at
+ * /sysroot/usr/lib/python3.14, has the sysroot /sysroot). "/" takes the
+ * paths as written. Paths in the facts are then where the files are on
+ * this machine, as a relocated installation reports them. */
+pyprobe_status pyprobe_target_set_sysroot(pyprobe_target *target,
+                                          const char *dir,
+                                          pyprobe_error *error);
+/* The full Python version "3.11.2", for a _sysconfigdata file whose
+ * headers (patchlevel.h) are not there to say it. */
+pyprobe_status pyprobe_target_set_version(pyprobe_target *target,
+                                          const char *version,
+                                          pyprobe_error *error);
+
+/* Facts from a build-details.json file. target may be NULL. Fails with
+ * PYPROBE_ERR_IO if it cannot be read, PYPROBE_ERR_PROTOCOL if it is not
+ * a build-details.json pyprobe can use, PYPROBE_ERR_USAGE if an option
+ * it needs is missing or contradicts it. Caller frees *facts. */
+pyprobe_status pyprobe_facts_from_build_details(const char *path,
+                                                const pyprobe_target *target,
+                                                pyprobe_facts **facts,
+                                                pyprobe_error *error);
+
+/* Facts from a _sysconfigdata_*.py file, parsed as a plain literal (a
+ * module of comments and NAME = literal assignments; anything else is
+ * refused). The full version comes from patchlevel.h in the headers
+ * beside it, or from pyprobe_target_set_version. Errors as above. */
+pyprobe_status pyprobe_facts_from_sysconfigdata(const char *path,
+                                                const pyprobe_target *target,
+                                                pyprobe_facts **facts,
+                                                pyprobe_error *error);
+
 void pyprobe_facts_free(pyprobe_facts *facts);
 
 /* The absolute path of the interpreter the facts describe. Owned by

@@ -79,11 +79,14 @@ typedef struct pp_raw_facts {
     pp_strlist unknown;        /* facts nobody could tell (PP_UNKNOWN_*) */
 } pp_raw_facts;
 
-/* The facts an answer may declare unknown. They are needed for wheel
- * tags only, which refuse to guess them (see tag_list.c). */
+/* The facts an answer may declare unknown. Wheel tags that need one
+ * are refused (tag_list.c); public names that need one are empty and
+ * listed in UNKNOWN (report.c). */
 #define PP_UNKNOWN_LIBC "libc"         /* glibc / musl version */
 #define PP_UNKNOWN_ELF "elf"           /* the interpreter's ELF header */
 #define PP_UNKNOWN_MAC_VER "mac_ver"   /* the macOS release */
+#define PP_UNKNOWN_LINK "link_flags"   /* LIBS, SYSLIBS, LINKFORSHARED, LIBPL */
+#define PP_UNKNOWN_LIBDIR "libdir"     /* where libpython is */
 
 /* 1 if the answer says FACT (one of PP_UNKNOWN_*) is unknown. */
 int pp_facts_unknown(const pyprobe_facts *facts, const char *fact);

@@ -224,7 +224,8 @@ static int take_unknown(checker *c, const char *key, const pp_lit *v,
                         pp_strlist *out)
 {
     static const char *const known[] = {PP_UNKNOWN_LIBC, PP_UNKNOWN_ELF,
-                                        PP_UNKNOWN_MAC_VER};
+                                        PP_UNKNOWN_MAC_VER, PP_UNKNOWN_LINK,
+                                        PP_UNKNOWN_LIBDIR};
     if (!take_strlist(c, key, v, out))
         return 0;
     for (size_t i = 0; i < out->count; i++) {
