@@ -455,10 +455,14 @@ static pyprobe_status describe(pp_describe *d, const pp_lit *vars,
                              machine);
         }
     }
-    if (!platform)
-        return pp_error_set(d->error, PYPROBE_ERR_USAGE, d->path,
-                            "cannot tell the target's platform (what "
-                            "sysconfig.get_platform() says there)");
+    if (!platform) {
+        pp_error_set(d->error, PYPROBE_ERR_USAGE, d->path,
+                     "cannot tell the target's platform (what "
+                     "sysconfig.get_platform() says there): a 32-bit build "
+                     "may run on a 64-bit kernel");
+        pp_error_hint(d->error, "give --platform, such as linux-armv7l");
+        return PYPROBE_ERR_USAGE;
+    }
     if (d->target->platform)
         pp_describe_note(d, "platform", "from --platform");
     const pp_lit *size = pp_lit_get(vars, "SIZEOF_VOID_P");
