@@ -189,6 +189,50 @@ void pyprobe_facts_free(pyprobe_facts *facts);
  * facts. */
 const char *pyprobe_facts_python(const pyprobe_facts *facts);
 
+/* ---- Many interpreters ------------------------------------------------- */
+
+/* The interpreters on a machine: python, python3, python3.X, python3.Xt,
+ * pypy3, graalpy ... in each PATH directory, then in the usual install
+ * places (pyenv's versions, /usr/local/bin, /opt/python*, ~/.local/bin,
+ * uv's and asdf's Pythons). Names of the same interpreter (symbolic
+ * links, hard links, a shim that runs it) are one entry: same real
+ * executable (device and inode) and same prefix, so a virtual
+ * environment stays an entry of its own. */
+typedef struct pyprobe_interpreters pyprobe_interpreters;
+
+/* Find them and probe them, at most jobs at a time (0: one per CPU).
+ * options may be NULL. Fails only on out of memory: an interpreter that
+ * cannot be probed is an entry with its error. Caller frees *list with
+ * pyprobe_interpreters_free. */
+pyprobe_status pyprobe_interpreters_find(const pyprobe_probe_options *options,
+                                         unsigned jobs,
+                                         pyprobe_interpreters **list,
+                                         pyprobe_error *error);
+void pyprobe_interpreters_free(pyprobe_interpreters *list);
+/* Entries in the order found, PATH first. */
+size_t pyprobe_interpreters_count(const pyprobe_interpreters *list);
+/* The name it was found by (the interpreter itself rather than a
+ * wrapper, where both were found). Owned by list. */
+const char *pyprobe_interpreters_path(const pyprobe_interpreters *list,
+                                      size_t index);
+/* Its other names. Owned by list. */
+size_t pyprobe_interpreters_alias_count(const pyprobe_interpreters *list,
+                                        size_t index);
+const char *pyprobe_interpreters_alias(const pyprobe_interpreters *list,
+                                       size_t index, size_t alias);
+/* Its facts, or NULL when the probe failed; then the error says why.
+ * Owned by list. */
+const pyprobe_facts *pyprobe_interpreters_facts(
+    const pyprobe_interpreters *list, size_t index);
+const pyprobe_error *pyprobe_interpreters_error(
+    const pyprobe_interpreters *list, size_t index);
+/* All of it as JSON: {"format": "pyprobe-list", "format_version": 1,
+ * "interpreters": [{"path", "aliases", "facts" (every public name, as
+ * pyprobe_report_json gives them under the default policy) or "error"}]}.
+ * Caller frees *text with pyprobe_free. */
+pyprobe_status pyprobe_interpreters_json(const pyprobe_interpreters *list,
+                                         char **text, pyprobe_error *error);
+
 /* ---- Policy ----------------------------------------------------------- */
 
 typedef enum pyprobe_mypyc_mode {

@@ -91,6 +91,12 @@ int cli_source_option(cli_source *source, int opt, const char *arg);
  * a description file. Returns an exit code. */
 int cli_source_check(const cli_source *source);
 
+/* The probe options the source options ask for (the cache unless
+ * --no-cache or $PYPROBE_NO_CACHE). NULL, with the error set, on out of
+ * memory. Caller frees. */
+pyprobe_probe_options *cli_probe_options(const cli_source *source,
+                                         pyprobe_error *error);
+
 /* Probe the interpreter or read the facts file. */
 pyprobe_status cli_source_load(const cli_source *source,
                                pyprobe_facts **facts, pyprobe_error *error);
@@ -103,6 +109,7 @@ int cmd_probe(int argc, char **argv);
 int cmd_tags(int argc, char **argv);
 int cmd_check_wheel(int argc, char **argv);
 int cmd_check_release(int argc, char **argv);
+int cmd_list(int argc, char **argv);
 
 /* The human summary printed when no output was asked for. */
 void print_summary(FILE *out, const pyprobe_report *report);

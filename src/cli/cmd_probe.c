@@ -48,6 +48,8 @@ CLI_SOURCE_HELP
 "  check-release MANIFEST DIR\n"
 "                         a directory of wheels against the cells a\n"
 "                         release must have\n"
+"  list                   the interpreters on PATH and in the usual\n"
+"                         places, with their ABI (--json for everything)\n"
 "\n"
 "Exit status:\n"
 "  0  success                      5  invalid answer or facts file\n"

@@ -167,6 +167,29 @@ static pyprobe_status load_description(const cli_source *source,
     return status;
 }
 
+pyprobe_probe_options *cli_probe_options(const cli_source *source,
+                                         pyprobe_error *error)
+{
+    pyprobe_probe_options *options = pyprobe_probe_options_new();
+    /* --no-cache: no cached answers; the script's bytecode cannot change
+     * an answer, so it is kept either way. */
+    const char *no_cache = getenv("PYPROBE_NO_CACHE");
+    unsigned cache = PYPROBE_CACHE_SCRIPT;
+    if (!source->no_cache && !(no_cache && no_cache[0]))
+        cache |= PYPROBE_CACHE_ANSWERS;
+    if (!options ||
+        pyprobe_probe_options_set_cache(options, cache, NULL) != PYPROBE_OK) {
+        pyprobe_probe_options_free(options);
+        *error = (pyprobe_error){PYPROBE_ERR_INTERNAL, "pyprobe",
+                                 "out of memory", ""};
+        return NULL;
+    }
+    if (source->timeout_ms)
+        pyprobe_probe_options_set_timeout_ms(options, source->timeout_ms);
+    pyprobe_probe_options_set_use_sysconfig(options, source->use_sysconfig);
+    return options;
+}
+
 pyprobe_status cli_source_load(const cli_source *source,
                                pyprobe_facts **facts, pyprobe_error *error)
 {
@@ -174,25 +197,11 @@ pyprobe_status cli_source_load(const cli_source *source,
         return pyprobe_facts_load_json(source->facts, facts, error);
     if (source->build_details || source->sysconfigdata)
         return load_description(source, facts, error);
-    pyprobe_probe_options *options = pyprobe_probe_options_new();
+    pyprobe_probe_options *options = cli_probe_options(source, error);
     if (!options)
         return PYPROBE_ERR_INTERNAL;
-    if (source->timeout_ms)
-        pyprobe_probe_options_set_timeout_ms(options, source->timeout_ms);
-    pyprobe_probe_options_set_use_sysconfig(options, source->use_sysconfig);
-    /* --no-cache: no cached answers; the script's bytecode cannot change
-     * an answer, so it is kept either way. */
-    const char *no_cache = getenv("PYPROBE_NO_CACHE");
-    unsigned cache = PYPROBE_CACHE_SCRIPT;
-    if (!source->no_cache && !(no_cache && no_cache[0]))
-        cache |= PYPROBE_CACHE_ANSWERS;
-    pyprobe_status status = pyprobe_probe_options_set_cache(options, cache,
-                                                            NULL);
-    if (status == PYPROBE_OK)
-        status = pyprobe_probe(source->python, options, facts, error);
-    else
-        *error = (pyprobe_error){PYPROBE_ERR_INTERNAL, "pyprobe",
-                                 "out of memory", ""};
+    pyprobe_status status = pyprobe_probe(source->python, options, facts,
+                                          error);
     pyprobe_probe_options_free(options);
     return status;
 }

@@ -13,6 +13,7 @@ static const struct {
     {"tags", cmd_tags},
     {"check-wheel", cmd_check_wheel},
     {"check-release", cmd_check_release},
+    {"list", cmd_list},
 };
 
 int main(int argc, char **argv)

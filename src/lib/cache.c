@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <jansson.h>
 #include <limits.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -258,10 +259,12 @@ int pp_cache_open_subdir(int dirfd, const char *name)
 int pp_cache_write(int dirfd, const char *name, const char *text,
                    size_t length)
 {
-    static unsigned counter;
+    /* Unique among the writers of this process (pyprobe list probes in
+     * threads) and, with the pid, of all others. */
+    static atomic_uint counter;
     char temp[96];
     snprintf(temp, sizeof temp, ".tmp-%ld-%u-%.60s", (long)getpid(),
-             counter++, name);
+             atomic_fetch_add(&counter, 1), name);
     int fd = openat(dirfd, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
                                      O_CLOEXEC, 0600);
     if (fd < 0)
