@@ -234,6 +234,25 @@ else
     fail "/usr/bin/pypy3 is missing (apt-get install pypy3)"
 fi
 
+# A shared libpython is part of the interpreter: pypy3 loads libpypy, and
+# its entry watches the file the dynamic loader picked (and the loader's
+# cache); Debian's python3.11 is linked statically, and has none.
+mkdir "$tmp/shared"
+PYPROBE_CACHE_DIR=$tmp/shared "$PYPROBE" --python /usr/bin/pypy3 \
+    --get abi_tag > /dev/null
+PYPROBE_CACHE_DIR=$tmp/shared "$PYPROBE" --python $real --get abi_tag \
+    > /dev/null
+pypy_entry=$(grep -l '"real": *"[^"]*pypy' "$tmp/shared"/*.json)
+py_entry=$(grep -l '"real": *"/usr/bin/python3.11"' "$tmp/shared"/*.json)
+if [ -n "$pypy_entry" ] && [ -n "$py_entry" ] &&
+   grep -q '"path": *"[^"]*/libpypy3[^"]*\.so' "$pypy_entry" &&
+   grep -q '"path": *"/etc/ld.so.cache"' "$pypy_entry" &&
+   ! grep -q '"path": *"[^"]*libpython' "$py_entry"; then
+    ok "a shared libpython (libpypy) is a dependency; a static build has none"
+else
+    fail "shared libpython dependencies: $(cat "$tmp/shared"/*.json | head -c 600)"
+fi
+
 # The probe script's bytecode: the script goes into the cache as a module,
 # which python3.11 compiles once into its __pycache__. Damage there must
 # never change an answer or fail a probe.

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cache.h"
+#include "elf.h"
 #include "error.h"
 #include "facts.h"
 #include "locate.h"
@@ -127,9 +128,13 @@ static pyprobe_status run_program(const char *path, const char *program,
                                   pyprobe_facts **facts, pyprobe_error *error,
                                   int *ran)
 {
+    /* Ask for the shared libpython the interpreter loads (a dependency
+     * of its answer) where its ELF header does not rule one out. */
+    static const char *const shared[] = {"libpython", "libpypy", NULL};
     char *argv[] = {
         (char *)path, "-I", "-S", "-c", (char *)program,
-        options->use_sysconfig ? "sysconfig" : "auto", NULL,
+        options->use_sysconfig ? "sysconfig" : "auto",
+        pp_elf_needs(path, shared) != 0 ? "shared" : NULL, NULL,
     };
     pp_run_result run;
     *ran = 0;

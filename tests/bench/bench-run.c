@@ -15,8 +15,9 @@
  *     arg WORD             the next word of its command line, the first
  *                          being the program's absolute path
  *
- * Blank lines and lines starting with # are ignored. A competitor that
- * exits non-zero stops the benchmark: a failing command is not fast. */
+ * Blank lines and lines starting with # are ignored. Output goes to
+ * /dev/null. A competitor that exits non-zero stops the benchmark: a
+ * failing command is not fast. */
 #include "config.h"
 
 #include <errno.h>
@@ -145,6 +146,7 @@ static void run_once(competitor *c, double *wall, double *cpu)
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
     pid_t pid;
     double start = now_ms();
     int rc = posix_spawn(&pid, c->argv[0], &actions, NULL, c->argv, c->envp);

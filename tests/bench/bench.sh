@@ -50,10 +50,10 @@ competitor() {   # competitor NAME [env VAR=VALUE]... -- ARG...
         competitor "PY -m pip debug --verbose" -- \
             "$py" -m pip debug --verbose
     fi
-    competitor "pyprobe cold (--no-cache)" -- \
-        "$pyprobe" --python "$py" --no-cache --get ext_suffix
+    competitor "pyprobe cold (--no-cache)" "env PYPROBE_CACHE_DIR=$tmp/cache" \
+        -- "$pyprobe" --python "$py" --no-cache --get ext_suffix
     competitor "pyprobe cold, script bytecode not cached" \
-        "env PYPROBE_CACHE_DIR=$tmp/none" -- \
+        "env PYPROBE_CACHE_DIR=$tmp/open/none" -- \
         "$pyprobe" --python "$py" --no-cache --get ext_suffix
     competitor "pyprobe warm (cached)" "env PYPROBE_CACHE_DIR=$tmp/cache" \
         -- "$pyprobe" --python "$py" --get ext_suffix
@@ -67,11 +67,13 @@ competitor() {   # competitor NAME [env VAR=VALUE]... -- ARG...
         "env PYPROBE_CACHE_DIR=$tmp/cache" -- "$pyprobe" tags --python "$py"
 } > "$spec"
 
-# Fill the cache the warm runs use, and leave the script-bytecode cache
-# of the "not cached" one empty (see the README for what cold means).
+# Fill the cache the warm runs use (and the script's bytecode the cold
+# ones use). The "not cached" one's cache is below a directory anyone may
+# write to, where pyprobe does not keep the script (see the README for
+# what cold means).
 PYPROBE_CACHE_DIR=$tmp/cache "$pyprobe" --python "$py" --get ext_suffix \
     > /dev/null || exit 1
-chmod 777 "$tmp" && mkdir -m 777 "$tmp/none"
+mkdir -m 777 "$tmp/open" || exit 1
 
 echo "pyprobe benchmark: $py ($("$py" -c 'import sys; print(sys.version.split()[0])')), $(uname -m), $(nproc 2>/dev/null || echo ?) CPUs"
 "$run" -n "$rounds" -o "$tmp/tsv" "$spec" || exit 1
