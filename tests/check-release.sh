@@ -155,7 +155,7 @@ release reverse "$cp314"
 cat >"$tmp/want" <<EOF
 wrong-abi   $cp314: its ABI tag is cp314, expected cp314t (cell cp314t manylinux_2_28_aarch64)
 missing     cp314t manylinux_2_28_aarch64: no wheel has Python tag cp314 and ABI cp314t
-1 wheels: 0 ok, 1 missing cells, 1 of the wrong ABI, 0 unexpected, 0 malformed
+1 wheel: 0 ok, 1 missing cells, 1 of the wrong ABI, 0 unexpected, 0 malformed
 EOF
 expect "cp314 where cp314t was asked for" 1 "" ft-only.txt reverse
 
@@ -220,7 +220,7 @@ release dual "$dual"
 cat >"$tmp/want" <<EOF
 wrong-abi   $dual: its ABI tag is abi3.abi3t, expected abi3 (cell cp315-abi3 manylinux_2_28_x86_64)
 missing     cp315-abi3 manylinux_2_28_x86_64: no wheel has Python tag cp315 and ABI abi3
-1 wheels: 0 ok, 1 missing cells, 1 of the wrong ABI, 0 unexpected, 0 malformed
+1 wheel: 0 ok, 1 missing cells, 1 of the wrong ABI, 0 unexpected, 0 malformed
 EOF
 expect "abi3.abi3t where abi3 was asked for" 1 "" abi3-only.txt dual
 
@@ -258,7 +258,7 @@ both=foo-1.0-cp314-cp314-manylinux_2_28_aarch64.manylinux_2_28_x86_64.whl
 release both "$both"
 cat >"$tmp/want" <<EOF
 ok          $both  (cp314 manylinux_2_28_aarch64)
-1 wheels: 1 ok, 0 missing cells, 0 of the wrong ABI, 0 unexpected, 0 malformed
+1 wheel: 1 ok, 0 missing cells, 0 of the wrong ABI, 0 unexpected, 0 malformed
 EOF
 expect "one wheel, two platform cells" 0 "" two-platforms.txt both
 

@@ -41,7 +41,9 @@ for command in "" $commands; do
             fail "README lacks $option (${command:-main} --help has it)"
     done
     [ -z "$command" ] && continue
-    grep -q "$command" "$man" || fail "man page lacks the $command command"
+    # roff writes a hyphen as \-
+    grep -q "$(printf '%s' "$command" | sed 's/-/\\\\-/g')" "$man" ||
+        grep -q "$command" "$man" || fail "man page lacks the $command command"
     grep -q "pyprobe $command" "$readme" || fail "README lacks pyprobe $command"
 done
 echo "ok: options of pyprobe and of: $(echo $commands)"
