@@ -235,6 +235,38 @@ all_pythons() {
         fi
     done
     pyenv_pythons
+    free_threaded_python
+}
+
+# free_threaded_python: print the real free-threaded CPython named by
+# $PYPROBE_TEST_FREE_THREADED (.ci/run builds one with
+# tests/tools/build-free-threaded-python.sh), or say that there is none:
+# the recorded 3.13t/3.14t/3.15t sheets are then the only free-threaded
+# interpreters tested.
+free_threaded_python() {
+    if [ -n "${PYPROBE_TEST_FREE_THREADED:-}" ] &&
+       [ -x "$PYPROBE_TEST_FREE_THREADED" ]; then
+        echo "$PYPROBE_TEST_FREE_THREADED"
+    else
+        note "no real free-threaded CPython (set PYPROBE_TEST_FREE_THREADED;" \
+             "tests/tools/build-free-threaded-python.sh builds one)" >&2
+    fi
+}
+
+# stand_in SHEET: a stand-in interpreter for the recorded sheet SHEET
+# (tests/fixtures/interpreters/SHEET.json, or a path): pyprobe runs it
+# like a real one and tests/replay-python.py executes the real probe
+# script on the recorded facts. Prints its path.
+stand_in() {
+    case $1 in
+    */*) si_sheet=$1 ;;
+    *) si_sheet=$top_srcdir/tests/fixtures/interpreters/$1.json ;;
+    esac
+    si_path=$T/stand-in-$(basename "$si_sheet" .json)
+    printf '#!/bin/sh\nexec python3 "%s" "%s" "$@"\n' \
+        "$top_srcdir/tests/replay-python.py" "$si_sheet" >"$si_path"
+    chmod +x "$si_path"
+    echo "$si_path"
 }
 
 # --- Fake interpreters --------------------------------------------------
