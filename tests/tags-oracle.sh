@@ -192,6 +192,11 @@ live_pythons() {
         [ -x "$lp_dir/bin/python$lp_short" ] &&
             echo "pyenv-$lp_short $lp_dir/bin/python$lp_short"
     done
+    # The real free-threaded CPython 3.13.5 that .ci/run builds.
+    if [ -n "${PYPROBE_TEST_FREE_THREADED:-}" ] &&
+       [ -x "$PYPROBE_TEST_FREE_THREADED" ]; then
+        echo "built-3.13t $PYPROBE_TEST_FREE_THREADED"
+    fi
 }
 
 if [ -n "$oracle" ]; then
