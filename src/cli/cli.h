@@ -67,6 +67,13 @@ int cli_source_check(const cli_source *source);
 pyprobe_status cli_source_load(const cli_source *source,
                                pyprobe_facts **facts, pyprobe_error *error);
 
+/* cli_source_load, then the interpreter's wheel tags. On failure both
+ * are NULL. */
+pyprobe_status cli_source_load_tags(const cli_source *source,
+                                    pyprobe_facts **facts,
+                                    pyprobe_tag_list **tags,
+                                    pyprobe_error *error);
+
 /* Usage error for an option getopt_long did not accept. */
 int cli_bad_option(int opt, char **argv);
 
