@@ -203,7 +203,11 @@ pyprobe_status pyprobe_report_new(const pyprobe_facts *facts,
     status = pp_decide(facts, policy, report, error);
     if (status != PYPROBE_OK)
         goto fail;
+    /* Only --json needs the raw answer as JSON: a path that is not UTF-8
+     * must not stop the other outputs (render_json refuses it then). */
     status = pp_facts_probe_to_json(facts, &report->probe, error);
+    if (status == PYPROBE_ERR_UNSUPPORTED)
+        status = PYPROBE_OK;
     if (status != PYPROBE_OK)
         goto fail;
     for (size_t i = 0; i < PP_NAME_COUNT; i++)
