@@ -1,13 +1,13 @@
 #!/bin/sh
 # CI outputs: --github-output and --github-env append blocks that GitHub's
-# runner reads back exactly (checked with tests/github-file-commands.py,
+# runner reads back exactly (checked with tests/github_runner.py,
 # which reads the files as the runner does), hostile values included:
 # quotes, $(...), #, a backslash, "=", "<<", newlines and the delimiter
 # pyprobe would pick first. A failed append leaves the file as it was.
 # --env-file writes plain NAME=value lines and refuses a newline.
 set -u
 : "${PYPROBE:?run me through make check}" "${top_srcdir:?}"
-runner=$top_srcdir/tests/github-file-commands.py
+runner=$top_srcdir/tests/github_runner.py
 status=0
 fail() { echo "FAIL: $*"; status=1; }
 ok() { echo "ok: $*"; }
@@ -64,10 +64,10 @@ for f in out env; do
 done
 if GITHUB_OUTPUT=$tmp/out GITHUB_ENV=$tmp/env \
         "$PYPROBE" --python "$python" --github-output --github-env; then
-    python3 "$runner" "$tmp/out" > "$tmp/out.json" &&
+    python3 "$runner" parse "$tmp/out" > "$tmp/out.json" &&
         expect --github-output "$tmp/out.json" "$tmp/report.json" "" ||
         status=1
-    python3 "$runner" "$tmp/env" > "$tmp/env.json" &&
+    python3 "$runner" parse "$tmp/env" > "$tmp/env.json" &&
         expect --github-env "$tmp/env.json" "$tmp/report.json" PYPROBE_ ||
         status=1
     # The value holds PYPROBE_EOF and PYPROBE_EOF_1 on lines of their own.
