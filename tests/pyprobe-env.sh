@@ -15,6 +15,8 @@ ok() { echo "ok: $*"; }
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 unset PYTHONPATH PYTHONHOME
+# Nothing may write into the sources (__pycache__ beside pyprobe_env.py).
+PYTHONDONTWRITEBYTECODE=1; export PYTHONDONTWRITEBYTECODE
 
 pythons=/usr/bin/python3.11
 [ -x /usr/bin/pypy3 ] && pythons="$pythons /usr/bin/pypy3"
