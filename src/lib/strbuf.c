@@ -76,8 +76,12 @@ char *pp_strbuf_take(pp_strbuf *buf)
         pp_strbuf_release(buf);
         return NULL;
     }
-    if (!buf->data && !reserve(buf, 0))
-        return NULL;
+    if (!buf->data) {
+        /* nothing was appended: hand out "", not fresh malloc'd bytes */
+        if (!reserve(buf, 0))
+            return NULL;
+        buf->data[0] = '\0';
+    }
     char *data = buf->data;
     buf->data = NULL;
     buf->length = buf->capacity = 0;
