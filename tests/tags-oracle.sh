@@ -31,6 +31,7 @@
 # reference instead of checking the recorded lists against it.
 set -u
 : "${PYPROBE:?run me through make check}" "${top_srcdir:?}"
+. "$top_srcdir/tests/interpreters.sh"
 LC_ALL=C
 export LC_ALL
 unset PYTHON 2>/dev/null || :
@@ -163,40 +164,10 @@ stand_in() {
 
 # ---- (a) live interpreters ----------------------------------------------
 
-# live_pythons: "NAME PATH" for each live interpreter the reference runs
-# on (NAME names its recorded list).
+# live_pythons: "NAME PATH" for each live interpreter the reference
+# runs on (tests/interpreters.sh).
 live_pythons() {
-    for lp in /usr/bin/python3.11 /usr/bin/python3.11d /usr/bin/pypy3; do
-        if [ -x "$lp" ]; then
-            echo "$(basename "$lp") $lp"
-        else
-            note "$lp is not installed: not compared here" >&2
-        fi
-    done
-    lp_root=
-    if command -v pyenv >/dev/null 2>&1; then
-        lp_root=$(pyenv root 2>/dev/null)
-    elif [ -d "${PYENV_ROOT:-${HOME:-/nonexistent}/.pyenv}/versions" ]; then
-        lp_root=${PYENV_ROOT:-$HOME/.pyenv}
-    fi
-    if [ -z "$lp_root" ] || [ ! -d "$lp_root/versions" ]; then
-        note "pyenv is not installed: no pyenv interpreters compared" >&2
-        return 0
-    fi
-    for lp_dir in "$lp_root"/versions/3.*; do
-        lp_short=$(basename "$lp_dir" |
-                   sed -n 's/^\(3\.[0-9][0-9]*\)\.[0-9][0-9]*$/\1/p')
-        [ -n "$lp_short" ] || continue
-        # The reference needs 3.8 or newer.
-        [ "${lp_short#3.}" -ge 8 ] || continue
-        [ -x "$lp_dir/bin/python$lp_short" ] &&
-            echo "pyenv-$lp_short $lp_dir/bin/python$lp_short"
-    done
-    # The real free-threaded CPython 3.13.5 that .ci/run builds.
-    if [ -n "${PYPROBE_TEST_FREE_THREADED:-}" ] &&
-       [ -x "$PYPROBE_TEST_FREE_THREADED" ]; then
-        echo "built-3.13t $PYPROBE_TEST_FREE_THREADED"
-    fi
+    reference_pythons
 }
 
 if [ -n "$oracle" ]; then
