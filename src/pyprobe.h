@@ -301,6 +301,25 @@ pyprobe_status pyprobe_report_header(const pyprobe_report *report,
 pyprobe_status pyprobe_report_tags(const pyprobe_report *report, char **text,
                                    pyprobe_error *error);
 
+/* Every name for a CI system; caller frees *text with pyprobe_free.
+ * GITHUB_OUTPUT and GITHUB_ENV give the lines GitHub Actions reads from
+ * $GITHUB_OUTPUT (keys as for --get: "wheel_tag") and $GITHUB_ENV (keys
+ * PYPROBE_NAME): NAME=value, or NAME<<DELIMITER blocks for values with a
+ * newline, with a delimiter that is not in the value. ENV_FILE gives
+ * plain PYPROBE_NAME=value lines, the value literal to the end of the
+ * line. Fails with PYPROBE_ERR_UNSUPPORTED for a value the format cannot
+ * carry: a control character other than tab and newline, a newline in
+ * ENV_FILE, bytes that are not UTF-8 for GitHub. */
+typedef enum pyprobe_ci_format {
+    PYPROBE_CI_GITHUB_OUTPUT = 0,
+    PYPROBE_CI_GITHUB_ENV,
+    PYPROBE_CI_ENV_FILE
+} pyprobe_ci_format;
+
+pyprobe_status pyprobe_report_ci(const pyprobe_report *report,
+                                 pyprobe_ci_format format, char **text,
+                                 pyprobe_error *error);
+
 /* ---- Wheel tags and wheel files --------------------------------------- */
 
 /* The wheel tags an interpreter installs, most preferred first: the list
@@ -424,6 +443,13 @@ pyprobe_status pyprobe_file_set_add(pyprobe_file_set *set, const char *path,
                                     pyprobe_error *error);
 pyprobe_status pyprobe_file_set_commit(pyprobe_file_set *set,
                                        pyprobe_error *error);
+
+/* Append LENGTH bytes of CONTENT to PATH (created if missing) with one
+ * O_APPEND write, as for $GITHUB_OUTPUT, which cannot be replaced by
+ * rename. If the write fails partway, the file is cut back to its old
+ * size, so it holds the whole block or none of it. */
+pyprobe_status pyprobe_file_append(const char *path, const char *content,
+                                   size_t length, pyprobe_error *error);
 
 #ifdef __cplusplus
 }

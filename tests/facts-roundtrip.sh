@@ -3,22 +3,15 @@
 # what --json wrote must give exactly the live outputs (JSON, header, tag
 # file, every --get), under any policy; a facts file edited by hand, or
 # not a facts file at all, must be refused.
-set -u
-: "${PYPROBE:?run me through make check}" "${top_srcdir:?}"
-status=0
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
 
-fail() { echo "FAIL: $*"; status=1; }
+. "$(dirname "$0")/lib.sh"
+require_debian_python
+tmp=$T
 
 # Live interpreters and recorded ones (through the replay stand-in).
-pythons="/usr/bin/python3.11 /usr/bin/python3.11d /usr/bin/pypy3"
+pythons="/usr/bin/python3.11 /usr/bin/python3.11d /usr/bin/pypy3 $(free_threaded_python)"
 for sheet in cpython-3.13t cpython-3.14t cpython-3.15 cpython-3.15t; do
-    printf '#!/bin/sh\nexec python3 "%s" "%s" "$@"\n' \
-        "$top_srcdir/tests/replay-python.py" \
-        "$top_srcdir/tests/fixtures/interpreters/$sheet.json" > "$tmp/$sheet"
-    chmod +x "$tmp/$sheet"
-    pythons="$pythons $tmp/$sheet"
+    pythons="$pythons $(stand_in "$sheet")"
 done
 
 n=0
@@ -38,7 +31,7 @@ for python in $pythons; do
         "$PYPROBE" --facts "$facts" $policy --json > "$tmp/replay$n/json"
         cp "$facts" "$live/json"
         if diff -r "$live" "$tmp/replay$n" > "$tmp/diff"; then
-            echo "ok: $python $policy: --facts gives the live outputs"
+            pass "$python $policy: --facts gives the live outputs"
         else
             fail "$python $policy: --facts differs from the live probe"
             sed 's/^/  /' "$tmp/diff" | head -20
@@ -48,7 +41,7 @@ done
 
 # A facts file written under one policy, read under another: decisions
 # follow the reader's policy, like a live probe with that policy.
-"$PYPROBE" --python "$tmp/cpython-3.15" --json > "$tmp/gil315.json"
+"$PYPROBE" --python "$tmp/stand-in-cpython-3.15" --json > "$tmp/gil315.json"
 got=$("$PYPROBE" --facts "$tmp/gil315.json" --limited-api=3.12 --get wheel_tag)
 [ "$got" = cp312-abi3-linux_x86_64 ] || fail "policy on --facts: got $got"
 
@@ -60,7 +53,7 @@ expect_refused() {
        ! grep -q '^pyprobe: ' "$tmp/err"; then
         fail "$3: exit $code (expected $1), stderr: $(cat "$tmp/err")"
     else
-        echo "ok: refused $3: $(cat "$tmp/err")"
+        pass "refused $3: $(cat "$tmp/err")"
     fi
 }
 good=$tmp/facts1.json
@@ -77,4 +70,4 @@ expect_refused 5 "$tmp/other.json" "a JSON file that is not a facts file"
 expect_refused 7 "$tmp/missing.json" "a missing file"
 grep -v '"maxsize"' "$good" > "$tmp/nofield.json"
 expect_refused 5 "$tmp/nofield.json" "a missing probe field"
-exit $status
+finish

@@ -1,81 +1,64 @@
 #!/bin/sh
-# Every interpreter on this machine: pyprobe's facts must equal what the
-# interpreter reports about itself when asked the ordinary way
-# (tests/expected-facts.py), on the fast path and with --use-sysconfig.
-# Debian's python3.11, python3.11d and pypy3 are required (.ci/run
-# installs them); pyenv's builds are tested when pyenv is there.
-set -u
-: "${PYPROBE:?run me through make check}" "${top_srcdir:?}"
+# probe-live.sh - every interpreter on this machine: pyprobe's facts
+# equal what the interpreter reports about itself when asked the
+# ordinary way (tests/expected-facts.py), on the fast path and with
+# --use-sysconfig. Debian's python3.11, python3.11d and pypy3 (CI
+# installs them), pyenv's CPythons, a real free-threaded CPython when
+# $PYPROBE_TEST_FREE_THREADED names one, and a virtual environment.
+
+. "$(dirname "$0")/lib.sh"
+require_debian_python
 expected=$top_srcdir/tests/expected-facts.py
-status=0
 tested=0
 
-# Compare every name expected-facts.py prints with pyprobe --get.
-check() {   # check PYTHON [pyprobe options...]
-    python=$1; shift
-    if ! want=$("$python" -I "$expected"); then
-        echo "FAIL: $python: expected-facts.py failed"; status=1; return
+# compare PYTHON [OPTIONS...]: every name expected-facts.py prints must
+# have the same value in pyprobe --get.
+compare() {
+    cp_python=$1
+    shift
+    if ! "$cp_python" -I "$expected" >"$T/want"; then
+        fail "$cp_python: expected-facts.py failed"
+        return
     fi
-    names=$(printf '%s\n' "$want" | cut -d= -f1)
-    gets=
-    for name in $names; do gets="$gets --get $name"; done
-    if ! "$PYPROBE" --python "$python" "$@" $gets > "$tmp/values"; then
-        echo "FAIL: $python: pyprobe $* failed"; status=1; return
+    cp_gets=
+    for cp_name in $(cut -d= -f1 "$T/want"); do
+        cp_gets="$cp_gets --get $cp_name"
+    done
+    # shellcheck disable=SC2086
+    if ! "$PYPROBE" --python "$cp_python" "$@" $cp_gets >"$T/values"; then
+        fail "$cp_python $*: pyprobe failed"
+        return
     fi
-    got=$(for name in $names; do
-              IFS= read -r value && printf '%s=%s\n' "$name" "$value"
-          done < "$tmp/values")
-    if [ "$want" != "$got" ]; then
-        echo "FAIL: $python $*: pyprobe and the interpreter disagree:"
-        printf '%s\n' "$want" > "$tmp/want"
-        printf '%s\n' "$got" > "$tmp/got"
-        diff "$tmp/want" "$tmp/got" | sed 's/^/  /'
-        status=1
+    for cp_name in $(cut -d= -f1 "$T/want"); do
+        IFS= read -r cp_value && printf '%s=%s\n' "$cp_name" "$cp_value"
+    done <"$T/values" >"$T/got"
+    if cmp -s "$T/want" "$T/got"; then
+        pass "$cp_python $* ($(grep '^abi_tag=' "$T/got"))"
     else
-        echo "ok: $python $* ($(printf '%s\n' "$got" | grep '^abi_tag='))"
+        fail "$cp_python $*: pyprobe and the interpreter disagree:"
+        diff "$T/want" "$T/got" | sed 's/^/    /'
     fi
 }
 
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-
-interpreters="/usr/bin/python3.11 /usr/bin/python3.11d /usr/bin/pypy3"
-for python in $interpreters; do
-    if [ ! -x "$python" ]; then
-        echo "FAIL: $python is missing (apt-get install python3.11-dbg pypy3)"
-        status=1
-    fi
-done
-if command -v pyenv >/dev/null 2>&1; then
-    root=$(pyenv root)
-    for python in "$root"/versions/3.*/bin/python3.[0-9] \
-                  "$root"/versions/3.*/bin/python3.[0-9][0-9]; do
-        [ -x "$python" ] && interpreters="$interpreters $python"
-    done
-else
-    echo "note: no pyenv on this machine; testing Debian's interpreters only"
-fi
-
-for python in $interpreters; do
-    [ -x "$python" ] || continue
-    check "$python"
-    check "$python" --use-sysconfig
+for python in $(all_pythons); do
+    compare "$python"
+    compare "$python" --use-sysconfig
     tested=$((tested + 1))
 done
 
-# A virtual environment: PYTHON stays the venv's (not the base it links
-# to), prefixes differ, headers are the base interpreter's.
-if /usr/bin/python3.11 -m venv --without-pip "$tmp/venv" 2>/dev/null; then
-    check "$tmp/venv/bin/python"
-    got=$("$PYPROBE" --python "$tmp/venv/bin/python" --get python --get venv)
-    want=$(printf '%s\n1' "$tmp/venv/bin/python")
-    [ "$got" = "$want" ] || { echo "FAIL: venv: got $got"; status=1; }
+# A virtual environment: PYTHON stays the venv's interpreter (not the
+# base it links to), prefixes differ, headers are the base's.
+if "$DEBIAN_PY" -m venv --without-pip "$T/venv" 2>"$T/err"; then
+    compare "$T/venv/bin/python"
+    "$PYPROBE" --python "$T/venv/bin/python" --get python --get venv >"$T/out"
+    printf '%s\n1\n' "$T/venv/bin/python" >"$T/want"
+    check "the venv's interpreter is reported as itself, in a venv" \
+        cmp -s "$T/want" "$T/out"
     tested=$((tested + 1))
 else
-    echo "FAIL: cannot create a venv with /usr/bin/python3.11 (python3-venv)"
-    status=1
+    fail "cannot create a venv with $DEBIAN_PY: $(cat "$T/err")"
 fi
 
-echo "$tested interpreters compared"
-[ "$tested" -ge 4 ] || { echo "FAIL: too few interpreters"; status=1; }
-exit $status
+note "$tested interpreters compared"
+[ "$tested" -ge 4 ] || fail "too few interpreters ($tested)"
+finish

@@ -1,56 +1,45 @@
 #!/bin/sh
-# The recorded interpreters (free-threaded 3.13t/3.14t/3.15t, GIL 3.14 and
-# 3.15, and the others in tests/fixtures/interpreters), probed through the
-# same path as a live one: pyprobe runs tests/replay-python.py as if it
-# were the interpreter, which executes the real embedded probe script on
-# the recorded facts. Checks every fact against the sheet, on the fast
-# path and with --use-sysconfig, and the decisions the sheets call for.
-set -u
-: "${PYPROBE:?run me through make check}" "${top_srcdir:?}"
+# probe-replay.sh - the recorded interpreters (free-threaded
+# 3.13t/3.14t/3.15t, GIL 3.14 and 3.15, and the others in
+# tests/fixtures/interpreters), probed through the same path as a live
+# one: pyprobe runs tests/replay-python.py as if it were the interpreter,
+# which executes the real embedded probe script on the recorded facts.
+# Checks every fact against the sheet, on the fast path and with
+# --use-sysconfig, and the decisions the sheets call for.
+
+. "$(dirname "$0")/lib.sh"
 sheets=$top_srcdir/tests/fixtures/interpreters
 expected=$top_srcdir/tests/expected-facts.py
-status=0
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 8))' ||
+    fatal "the stand-in needs python3 >= 3.8 on PATH"
 compared=0
-
-python3 -c 'import sys; sys.exit(sys.version_info < (3, 8))' || {
-    echo "FAIL: the stand-in needs python3 >= 3.8 on PATH"; exit 1; }
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-
-# stand_in NAME: a wrapper that poses as the interpreter of sheet NAME.
-stand_in() {
-    printf '#!/bin/sh\nexec python3 "%s" "%s" "$@"\n' \
-        "$top_srcdir/tests/replay-python.py" "$sheets/$1.json" > "$tmp/$1"
-    chmod +x "$tmp/$1"
-    echo "$tmp/$1"
-}
 
 for sheet in "$sheets"/*.json; do
     name=$(basename "$sheet" .json)
     python=$(stand_in "$name")
-    want=$(python3 "$expected" "$sheet") || { echo "FAIL: $name"; exit 1; }
+    want=$(python3 "$expected" "$sheet") || fatal "expected-facts.py $sheet"
     names=$(printf '%s\n' "$want" | cut -d= -f1)
     gets=
     for n in $names; do gets="$gets --get $n"; done
     for mode in "" --use-sysconfig; do
-        if ! "$PYPROBE" --python "$python" $mode $gets > "$tmp/values"; then
-            echo "FAIL: $name $mode: pyprobe failed"; status=1; continue
+        # shellcheck disable=SC2086
+        if ! "$PYPROBE" --python "$python" $mode $gets > "$T/values"; then
+            fail "$name $mode: pyprobe failed"; continue
         fi
         got=$(for n in $names; do
                   IFS= read -r value && printf '%s=%s\n' "$n" "$value"
-              done < "$tmp/values")
+              done < "$T/values")
         if [ "$want" = "$got" ]; then
             compared=$((compared + 1))
         else
-            echo "FAIL: $name $mode: pyprobe and the sheet disagree:"
-            printf '%s\n' "$want" > "$tmp/want"
-            printf '%s\n' "$got" > "$tmp/got"
-            diff "$tmp/want" "$tmp/got" | sed 's/^/  /'
-            status=1
+            fail "$name $mode: pyprobe and the sheet disagree:"
+            printf '%s\n' "$want" > "$T/want"
+            printf '%s\n' "$got" > "$T/got"
+            diff "$T/want" "$T/got" | sed 's/^/    /'
         fi
     done
 done
-echo "$compared sheet/mode combinations agree with their sheets"
+pass "$compared sheet/mode combinations agree with their sheets"
 
 # decide SHEET OPTIONS -- NAME=VALUE...: the decisions for a sheet.
 decide() {
@@ -58,17 +47,18 @@ decide() {
     options=
     while [ "$1" != -- ]; do options="$options $1"; shift; done
     shift
-    python=$tmp/$sheet
+    python=$T/stand-in-$sheet
     ok=1
     for pair in "$@"; do
         n=${pair%%=*} want=${pair#*=}
+        # shellcheck disable=SC2086
         got=$("$PYPROBE" --python "$python" $options --get "$n") || got=ERROR
         if [ "$got" != "$want" ]; then
-            echo "FAIL: $sheet$options: $n is '$got', expected '$want'"
-            status=1 ok=0
+            fail "$sheet$options: $n is '$got', expected '$want'"
+            ok=0
         fi
     done
-    [ $ok = 0 ] || echo "ok: $sheet$options: $*"
+    [ $ok = 0 ] || pass "$sheet$options: $*"
 }
 
 # The expected results the free-threaded and 3.15 sheets exist for.
@@ -102,4 +92,4 @@ decide cpython-3.14t --mypyc-free-threaded -- mypyc=1
 decide cpython-3.13-pyenv --mypyc=no -- mypyc=0
 decide pypy-3.9-debian -- mypyc=0 limited_api=0 abi3t=0 abi_tag=pypy39_pp73 \
     wheel_tag=pp39-pypy39_pp73-linux_x86_64
-exit $status
+finish

@@ -101,8 +101,32 @@ pyprobe_probe_options *cli_probe_options(const cli_source *source,
 pyprobe_status cli_source_load(const cli_source *source,
                                pyprobe_facts **facts, pyprobe_error *error);
 
+/* cli_source_load, then the interpreter's wheel tags. On failure both
+ * are NULL. */
+pyprobe_status cli_source_load_tags(const cli_source *source,
+                                    pyprobe_facts **facts,
+                                    pyprobe_tag_list **tags,
+                                    pyprobe_error *error);
+
 /* Usage error for an option getopt_long did not accept. */
 int cli_bad_option(int opt, char **argv);
+
+/* --github-output and --github-env (ci.c). prepare renders the blocks
+ * and checks that the variables naming the files are set, before any
+ * file is written; append then appends each block all or nothing. */
+#define CLI_GITHUB_TARGETS 2
+typedef struct cli_github {
+    int wanted[CLI_GITHUB_TARGETS];    /* [0] output, [1] env */
+    const char *path[CLI_GITHUB_TARGETS];
+    char *text[CLI_GITHUB_TARGETS];
+} cli_github;
+
+pyprobe_status cli_github_prepare(cli_github *github,
+                                  const pyprobe_report *report,
+                                  pyprobe_error *error);
+pyprobe_status cli_github_append(const cli_github *github,
+                                 pyprobe_error *error);
+void cli_github_release(cli_github *github);
 
 /* The commands. */
 int cmd_probe(int argc, char **argv);

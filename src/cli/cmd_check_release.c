@@ -112,8 +112,8 @@ int cmd_check_release(int argc, char **argv)
             else
                 printf(": %s\n", detail);
         }
-        printf("%zu wheels: %zu ok, %zu missing cells, %zu of the wrong ABI, "
-               "%zu unexpected, %zu malformed\n", count,
+        printf("%zu wheel%s: %zu ok, %zu missing cells, %zu of the wrong ABI, "
+               "%zu unexpected, %zu malformed\n", count, count == 1 ? "" : "s",
                tally[PYPROBE_FINDING_OK], tally[PYPROBE_FINDING_MISSING],
                tally[PYPROBE_FINDING_WRONG_ABI],
                tally[PYPROBE_FINDING_UNEXPECTED],

@@ -104,9 +104,8 @@ int cmd_check_wheel(int argc, char **argv)
     pyprobe_error error = {0};
     pyprobe_facts *facts = NULL;
     pyprobe_tag_list *tags = NULL;
-    pyprobe_status status = cli_source_load(&source, &facts, &error);
-    if (status == PYPROBE_OK)
-        status = pyprobe_tag_list_new(facts, &tags, &error);
+    pyprobe_status status = cli_source_load_tags(&source, &facts, &tags,
+                                                 &error);
     int code;
     if (status != PYPROBE_OK) {
         code = cli_fail(&error);

@@ -36,7 +36,15 @@ CLI_SOURCE_HELP
 "  --json                 print every fact and decision as JSON\n"
 "  --get=NAME             print one value (repeatable, one line each)\n"
 "  --list-names           print every NAME with its meaning\n"
+"  --github-output        append every name to $GITHUB_OUTPUT, as\n"
+"                         steps.ID.outputs.NAME (GitHub Actions)\n"
+"  --github-env           append every PYPROBE_NAME to $GITHUB_ENV\n"
+"  --env-file=FILE        write plain PYPROBE_NAME=value lines for other\n"
+"                         CI systems (a value with a newline is an error)\n"
 "  Files are replaced atomically, and not touched when unchanged.\n"
+"\n"
+"  --print-datadir        print where pyprobe_env.py, the tag-file reader\n"
+"                         for Python build hooks, is installed\n"
 "\n"
 "  -h, --help             show this help and exit\n"
 "  -V, --version          show the version and exit\n"
@@ -62,7 +70,8 @@ CLI_SOURCE_HELP
 enum {
     OPT_MYPYC = 256,
     OPT_MYPYC_FT, OPT_LIMITED_API, OPT_ABI3T, OPT_HEADER, OPT_MACRO_PREFIX,
-    OPT_TAGS, OPT_JSON, OPT_GET, OPT_LIST_NAMES
+    OPT_TAGS, OPT_JSON, OPT_GET, OPT_LIST_NAMES,
+    OPT_GITHUB_OUTPUT, OPT_GITHUB_ENV, OPT_ENV_FILE, OPT_PRINT_DATADIR
 };
 
 static const struct option long_options[] = {
@@ -77,6 +86,10 @@ static const struct option long_options[] = {
     {"json", no_argument, NULL, OPT_JSON},
     {"get", required_argument, NULL, OPT_GET},
     {"list-names", no_argument, NULL, OPT_LIST_NAMES},
+    {"github-output", no_argument, NULL, OPT_GITHUB_OUTPUT},
+    {"github-env", no_argument, NULL, OPT_GITHUB_ENV},
+    {"env-file", required_argument, NULL, OPT_ENV_FILE},
+    {"print-datadir", no_argument, NULL, OPT_PRINT_DATADIR},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -90,6 +103,8 @@ typedef struct request {
     int json;
     const char **gets;
     size_t get_count;
+    const char *env_file;
+    cli_github github;
 } request;
 
 static int pick(const char *option, const char *value,
@@ -108,6 +123,15 @@ static int list_names(void)
 {
     for (size_t i = 0; i < pyprobe_name_count(); i++)
         printf("%-22s %s\n", pyprobe_name_key(i), pyprobe_name_description(i));
+    return cli_close_stdout(0);
+}
+
+/* $PYPROBE_DATADIR stands in for the installed directory, so that a
+ * build tree (and its tests) can point at data/ in the sources. */
+static int print_datadir(void)
+{
+    const char *dir = getenv("PYPROBE_DATADIR");
+    puts(dir && *dir ? dir : PYPROBE_PKGDATADIR);
     return cli_close_stdout(0);
 }
 
@@ -156,6 +180,12 @@ static int parse(int argc, char **argv, request *req, pyprobe_policy *policy,
         case OPT_LIST_NAMES:
             *done = 1;
             return list_names();
+        case OPT_GITHUB_OUTPUT: req->github.wanted[0] = 1; break;
+        case OPT_GITHUB_ENV: req->github.wanted[1] = 1; break;
+        case OPT_ENV_FILE: req->env_file = optarg; break;
+        case OPT_PRINT_DATADIR:
+            *done = 1;
+            return print_datadir();
         case 'h':
             *done = 1;
             fputs(usage_text, stdout);
@@ -196,7 +226,7 @@ static pyprobe_status write_files(const request *req,
                                   const pyprobe_report *report,
                                   pyprobe_error *error)
 {
-    if (!req->header && !req->tags)
+    if (!req->header && !req->tags && !req->env_file)
         return PYPROBE_OK;
     pyprobe_file_set *files = pyprobe_file_set_new();
     if (!files)
@@ -216,6 +246,14 @@ static pyprobe_status write_files(const request *req,
         status = pyprobe_report_tags(report, &text, error);
         if (status == PYPROBE_OK)
             status = pyprobe_file_set_add(files, req->tags, text,
+                                          strlen(text), error);
+        pyprobe_free(text);
+        text = NULL;
+    }
+    if (status == PYPROBE_OK && req->env_file) {
+        status = pyprobe_report_ci(report, PYPROBE_CI_ENV_FILE, &text, error);
+        if (status == PYPROBE_OK)
+            status = pyprobe_file_set_add(files, req->env_file, text,
                                           strlen(text), error);
         pyprobe_free(text);
     }
@@ -239,7 +277,8 @@ static pyprobe_status print_stdout(const request *req,
     }
     for (size_t i = 0; i < req->get_count; i++)
         printf("%s\n", pyprobe_report_get(report, req->gets[i]));
-    if (!req->get_count && !req->header && !req->tags)
+    if (!req->get_count && !req->header && !req->tags && !req->env_file &&
+        !req->github.wanted[0] && !req->github.wanted[1])
         print_summary(stdout, report);
     return PYPROBE_OK;
 }
@@ -264,8 +303,13 @@ int cmd_probe(int argc, char **argv)
     pyprobe_status status = cli_source_load(&req.source, &facts, &error);
     if (status == PYPROBE_OK)
         status = pyprobe_report_new(facts, policy, &report, &error);
+    /* GitHub's files are appended to, after the others are in place */
+    if (status == PYPROBE_OK)
+        status = cli_github_prepare(&req.github, report, &error);
     if (status == PYPROBE_OK)
         status = write_files(&req, report, &error);
+    if (status == PYPROBE_OK)
+        status = cli_github_append(&req.github, &error);
     if (status == PYPROBE_OK)
         status = print_stdout(&req, report, &error);
     code = status == PYPROBE_OK ? 0 : cli_fail(&error);
@@ -274,6 +318,7 @@ out:
     pyprobe_report_free(report);
     pyprobe_facts_free(facts);
     pyprobe_policy_free(policy);
+    cli_github_release(&req.github);
     free(req.gets);
     return code;
 }

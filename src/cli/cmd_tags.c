@@ -45,9 +45,8 @@ int cmd_tags(int argc, char **argv)
     pyprobe_error error = {0};
     pyprobe_facts *facts = NULL;
     pyprobe_tag_list *tags = NULL;
-    pyprobe_status status = cli_source_load(&source, &facts, &error);
-    if (status == PYPROBE_OK)
-        status = pyprobe_tag_list_new(facts, &tags, &error);
+    pyprobe_status status = cli_source_load_tags(&source, &facts, &tags,
+                                                 &error);
     if (status == PYPROBE_OK)
         for (size_t i = 0; i < pyprobe_tag_list_count(tags); i++)
             puts(pyprobe_tag_list_at(tags, i));

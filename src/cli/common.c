@@ -206,6 +206,22 @@ pyprobe_status cli_source_load(const cli_source *source,
     return status;
 }
 
+pyprobe_status cli_source_load_tags(const cli_source *source,
+                                    pyprobe_facts **facts,
+                                    pyprobe_tag_list **tags,
+                                    pyprobe_error *error)
+{
+    *tags = NULL;
+    pyprobe_status status = cli_source_load(source, facts, error);
+    if (status == PYPROBE_OK)
+        status = pyprobe_tag_list_new(*facts, tags, error);
+    if (status != PYPROBE_OK) {
+        pyprobe_facts_free(*facts);
+        *facts = NULL;
+    }
+    return status;
+}
+
 int cli_bad_option(int opt, char **argv)
 {
     if (opt == ':')

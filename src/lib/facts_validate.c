@@ -665,6 +665,17 @@ pyprobe_status pp_facts_from_output(const char *output, size_t length,
     if (memchr(body, '\n', body_length))
         return pp_error_set(error, PYPROBE_ERR_PROTOCOL, python,
                             "its answer has extra lines");
+    /* The script writes ascii(): anything else did not come from it. */
+    for (size_t i = 0; i < body_length; i++) {
+        unsigned char c = (unsigned char)body[i];
+        if (c == 0)
+            return pp_error_set(error, PYPROBE_ERR_PROTOCOL, python,
+                                "its answer holds a NUL byte");
+        if (c < 0x20 || c > 0x7e)
+            return pp_error_set(error, PYPROBE_ERR_PROTOCOL, python,
+                                "its answer holds a byte (0x%02x) that the "
+                                "probe script never writes", c);
+    }
     pp_lit *answer = NULL;
     pyprobe_status status = pp_lit_parse(body, body_length, python, &answer,
                                          error);

@@ -15,6 +15,7 @@
 #include "error.h"
 #include "pyprobe.h"
 #include "strbuf.h"
+#include "tag_set.h"
 
 typedef struct cell {
     char *python;     /* "cp314" */
@@ -158,15 +159,11 @@ static char *read_file(const char *path, pyprobe_error *error)
     return text;
 }
 
-/* Both '.'-separated sets hold the same tags (whole, any case). */
+/* Both sets hold the same tags: inclusion both ways, so repeats
+ * ("abi3.abi3") and order do not matter. */
 static int same_set(const char *a, const char *b)
 {
-    size_t count_a = 1, count_b = 1;
-    for (const char *p = a; *p; p++)
-        count_a += *p == '.';
-    for (const char *p = b; *p; p++)
-        count_b += *p == '.';
-    return count_a == count_b;
+    return pp_tag_set_subset(a, b) && pp_tag_set_subset(b, a);
 }
 
 static int add_finding(pyprobe_release_check *check, size_t *capacity,
@@ -218,7 +215,7 @@ static int check_wheel(pyprobe_release_check *check, size_t *capacity,
         if (!pyprobe_wheel_has_tags(wheel, 0, c->python) ||
             !pyprobe_wheel_has_tags(wheel, 2, c->platform))
             continue;
-        if (pyprobe_wheel_has_tags(wheel, 1, c->abi) && same_set(abi, c->abi)) {
+        if (same_set(abi, c->abi)) {
             c->filled = 1;
             if (!filled++ && !add_finding(check, capacity,
                                           PYPROBE_FINDING_OK, file, c->text,

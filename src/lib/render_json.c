@@ -35,6 +35,10 @@ pyprobe_status pyprobe_report_json(const pyprobe_report *report, char **text,
                                    pyprobe_error *error)
 {
     *text = NULL;
+    if (!report->probe)
+        return pp_error_set(error, PYPROBE_ERR_UNSUPPORTED, "--json",
+                            "the interpreter's answer holds a value that is "
+                            "not valid UTF-8, which JSON cannot carry");
     json_t *root = json_pack("{s:s, s:i, s:s}", "format", PP_JSON_FORMAT,
                              "format_version", PP_JSON_FORMAT_VERSION,
                              "pyprobe_version", PYPROBE_VERSION_STRING);

@@ -18,7 +18,7 @@
  * fine). A value outside that is still exact for sh and make: its line
  * uses make's escaping ($$, $(PYPROBE__HASH) ...), which a CI reader
  * would take literally, so CI users get such values from
- * --format=github instead. A value with a newline also needs make's
+ * --github-output / --github-env (render_ci.c) instead. A value with a newline also needs make's
  * `define PYPROBE__NL =` ... `endef # =`, written so that every line
  * still has the KEY=value shape line-based readers expect. Control
  * characters other than tab and newline are refused: no reader can be

@@ -213,9 +213,15 @@ pyprobe_status pyprobe_report_new(const pyprobe_facts *facts,
     status = pp_decide(facts, policy, report, error);
     if (status != PYPROBE_OK)
         goto fail;
-    status = pp_facts_probe_to_json(facts, &report->probe, error);
-    if (status != PYPROBE_OK)
+    /* Only --json needs the answer as JSON; a path that is not UTF-8
+     * must not stop the header or the tag file. */
+    pyprobe_error json_error;
+    status = pp_facts_probe_to_json(facts, &report->probe, &json_error);
+    if (status == PYPROBE_ERR_INTERNAL) {
+        *error = json_error;
         goto fail;
+    }
+    status = PYPROBE_OK;
     for (size_t i = 0; i < PP_NAME_COUNT; i++)
         if (!report->values[i]) {
             status = pp_error_set(error, PYPROBE_ERR_INTERNAL, "pyprobe",

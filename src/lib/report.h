@@ -12,7 +12,8 @@
 struct pyprobe_report {
     char *values[PP_NAME_COUNT];  /* every name, as text */
     pyprobe_policy policy;        /* copy of the policy used */
-    json_t *probe;                /* the raw answer, for --json */
+    json_t *probe;                /* the raw answer, for --json; NULL
+                                     when JSON cannot carry it */
 };
 
 /* The build decisions (decide.c): fills the decision names of report

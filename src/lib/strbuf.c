@@ -77,9 +77,10 @@ char *pp_strbuf_take(pp_strbuf *buf)
         return NULL;
     }
     if (!buf->data) {
+        /* nothing was appended: hand out an empty string */
         if (!reserve(buf, 0))
             return NULL;
-        buf->data[0] = '\0';     /* nothing was appended: "" */
+        buf->data[0] = '\0';
     }
     char *data = buf->data;
     buf->data = NULL;

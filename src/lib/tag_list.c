@@ -5,11 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "error.h"
 #include "facts.h"
 #include "tag_index.h"
+#include "tag_set.h"
 #include "tags.h"
 #include "wheelname.h"
 
@@ -221,33 +221,11 @@ const char *pyprobe_wheel_tag_at(const pyprobe_wheel *w, size_t index)
     return index < w->parsed.tags.count ? w->parsed.tags.items[index] : NULL;
 }
 
-/* 1 if the '.'-separated set holds tag (length bytes), whole. */
-static int set_has(const char *set, const char *tag, size_t length)
-{
-    for (const char *p = set; *p;) {
-        const char *end = strchr(p, '.');
-        size_t n = end ? (size_t)(end - p) : strlen(p);
-        if (n == length && strncasecmp(p, tag, n) == 0)
-            return 1;
-        p += n + (end ? 1 : 0);
-    }
-    return 0;
-}
-
 int pyprobe_wheel_has_tags(const pyprobe_wheel *wheel, int part,
                            const char *tags)
 {
     const char *set = part == 0 ? wheel->parsed.python_tags
                       : part == 1 ? wheel->parsed.abi_tags
                                   : wheel->parsed.platform_tags;
-    if (!tags[0])
-        return 0;
-    for (const char *p = tags; *p;) {
-        const char *end = strchr(p, '.');
-        size_t n = end ? (size_t)(end - p) : strlen(p);
-        if (n == 0 || !set_has(set, p, n))
-            return 0;
-        p += n + (end ? 1 : 0);
-    }
-    return 1;
+    return pp_tag_set_subset(tags, set);
 }

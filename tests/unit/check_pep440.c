@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <check.h>
+
+#include "unit.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,25 +61,10 @@ static size_t unescape(char *text, size_t length)
     return out;
 }
 
-/* Data files are found under the source tree: $top_srcdir (set by the
- * test harness), else TOP_SRCDIR (compiled in by Makefile.am), else the
- * current directory. */
-static const char *source_root(void)
-{
-    const char *top = getenv("top_srcdir");
-    if (top && top[0])
-        return top;
-#ifdef TOP_SRCDIR
-    return TOP_SRCDIR;
-#else
-    return ".";
-#endif
-}
-
 static FILE *open_data(const char *relative)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s", source_root(), relative);
+    unit_data_path(path, sizeof path, relative);
     FILE *file = fopen(path, "r");
     if (!file)
         fprintf(stderr, "check_pep440: cannot open %s: %s\n", path,
@@ -187,13 +174,4 @@ static Suite *pep440_suite(void)
     return suite;
 }
 
-int main(void)
-{
-    load_cases();
-    SRunner *runner = srunner_create(pep440_suite());
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    free_cases();
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+UNIT_MAIN_WITH(pep440_suite, load_cases, free_cases)

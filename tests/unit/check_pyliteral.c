@@ -20,6 +20,7 @@ static pp_lit *parse_ok(const char *text)
 /* Strings: text in, bytes out. */
 static const struct { const char *text, *bytes; } strings[] = {
     {"'a'", "a"},
+    {"''", ""},
     {"\"a\"", "a"},
     {"'a' \"b\"", "ab"},
     {"('a'\n  'b')", "ab"},

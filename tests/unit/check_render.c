@@ -197,6 +197,31 @@ START_TEST(test_json_refuses_invalid_utf8)
 }
 END_TEST
 
+/* Only JSON needs the raw answer as UTF-8: an interpreter at a path that
+ * is not UTF-8 still gets its header, tag file and values. */
+START_TEST(test_non_utf8_answer_only_stops_json)
+{
+    pyprobe_facts *facts = fixture_facts("cpython-3.11-debian", NULL);
+    pp_lit *prefix = (pp_lit *)pp_lit_get(facts->probe, "prefix");
+    free(prefix->str);
+    prefix->str = strdup("/x\xff");
+    prefix->length = 3;
+    pyprobe_report *report = NULL;
+    pyprobe_error error;
+    ck_assert_int_eq(pyprobe_report_new(facts, NULL, &report, &error),
+                     PYPROBE_OK);
+    char *text = render_header(report, NULL, PYPROBE_OK);
+    pyprobe_free(text);
+    text = render_tags(report, PYPROBE_OK);
+    pyprobe_free(text);
+    ck_assert_int_eq(pyprobe_report_json(report, &text, &error),
+                     PYPROBE_ERR_UNSUPPORTED);
+    ck_assert_ptr_null(text);
+    pyprobe_report_free(report);
+    pyprobe_facts_free(facts);
+}
+END_TEST
+
 static Suite *render_suite(void)
 {
     Suite *suite = suite_create("render");
@@ -208,6 +233,7 @@ static Suite *render_suite(void)
     tcase_add_test(tc, test_tags_refuse_control_characters);
     tcase_add_test(tc, test_json_document);
     tcase_add_test(tc, test_json_refuses_invalid_utf8);
+    tcase_add_test(tc, test_non_utf8_answer_only_stops_json);
     suite_add_tcase(suite, tc);
     return suite;
 }

@@ -14,6 +14,8 @@
 #include "config.h"
 
 #include <check.h>
+
+#include "unit.h"
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -38,25 +40,10 @@ static pp_strlist case_names = PP_STRLIST_INIT;
 
 /* ---- helpers -------------------------------------------------------------- */
 
-/* Data files are found under the source tree: $top_srcdir (set by the
- * test harness), else TOP_SRCDIR (compiled in by Makefile.am), else the
- * current directory. */
-static const char *source_root(void)
-{
-    const char *top = getenv("top_srcdir");
-    if (top && top[0])
-        return top;
-#ifdef TOP_SRCDIR
-    return TOP_SRCDIR;
-#else
-    return ".";
-#endif
-}
-
 static void data_path(char *path, size_t size, const char *dir,
                       const char *name, const char *extension)
 {
-    snprintf(path, size, "%s/%s/%s%s", source_root(), dir, name,
+    snprintf(path, size, "%s/%s/%s%s", unit_source_root(), dir, name,
              extension);
 }
 
@@ -537,13 +524,9 @@ static Suite *tags_suite(void)
     return suite;
 }
 
-int main(void)
+static void free_case_names(void)
 {
-    load_case_names();
-    SRunner *runner = srunner_create(tags_suite());
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
     pp_strlist_clear(&case_names);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
+
+UNIT_MAIN_WITH(tags_suite, load_case_names, free_case_names)

@@ -12,6 +12,8 @@
 #include "config.h"
 
 #include <check.h>
+
+#include "unit.h"
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -51,31 +53,11 @@ static void die(const char *what)
     exit(EXIT_FAILURE);
 }
 
-/* Data files are found under the source tree: $top_srcdir (set by the
- * test harness), else TOP_SRCDIR (compiled in by Makefile.am), else the
- * current directory. */
-static const char *source_root(void)
-{
-    const char *top = getenv("top_srcdir");
-    if (top && top[0])
-        return top;
-#ifdef TOP_SRCDIR
-    return TOP_SRCDIR;
-#else
-    return ".";
-#endif
-}
-
-static void data_path(char *path, size_t size, const char *relative)
-{
-    snprintf(path, size, "%s/%s", source_root(), relative);
-}
-
 static void load_interpreter(interpreter *in)
 {
     char relative[512], path[4096];
     snprintf(relative, sizeof relative, "%s/%s.json", FIXTURE_DIR, in->name);
-    data_path(path, sizeof path, relative);
+    unit_data_path(path, sizeof path, relative);
     json_error_t error;
     json_t *sheet = json_load_file(path, 0, &error);
     if (!sheet) {
@@ -179,7 +161,7 @@ static void parse_case(char *line, size_t number)
 static void load_data(void)
 {
     char path[4096];
-    data_path(path, sizeof path, NAMES_FILE);
+    unit_data_path(path, sizeof path, NAMES_FILE);
     FILE *file = fopen(path, "r");
     if (!file) {
         fprintf(stderr, "check_wheelname: cannot open %s: %s\n", path,
@@ -484,13 +466,4 @@ static Suite *wheelname_suite(void)
     return suite;
 }
 
-int main(void)
-{
-    load_data();
-    SRunner *runner = srunner_create(wheelname_suite());
-    srunner_run_all(runner, CK_NORMAL);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    free_data();
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+UNIT_MAIN_WITH(wheelname_suite, load_data, free_data)

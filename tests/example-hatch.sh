@@ -1,0 +1,65 @@
+#!/bin/sh
+# Worked example (tests/examples/hatch-mypyc): the same choice as
+# example-mypyc.sh, made by a hatchling build hook (hatch_build.py) with
+# Debian's hatchling: python3.11 gives a cp311-cp311-linux_x86_64 wheel
+# with the mypyc extension, the recorded free-threaded 3.14t a pure
+# py3-none-any wheel, and the log says why in one line.
+. "$top_srcdir/tests/examples/common.sh"
+py=$(build_python) || exit 77
+if ! "$py" -c 'import hatchling' 2>/dev/null; then
+    echo "SKIP: $py has no hatchling (apt-get install python3-hatchling," \
+         "as in the README's Quick start)"
+    exit 77
+fi
+
+cp -R "$examples/hatch-mypyc" "$tmp/pkg" && chmod -R u+w "$tmp/pkg" || exit 99
+before_build=$(cibw_option "$py" "$tmp/pkg/pyproject.toml" before-build \
+               "$tmp/pkg") || exit 99
+
+# build NAME PYTHON EXPECTED-WHEEL REASON: before-build with PYTHON as
+# python, then the wheel, built by python3.11.
+build() {
+    fake_path "$tmp/bin-$1" "$2"
+    (cd "$tmp/pkg" && PATH="$tmp/bin-$1:$PATH" sh -c "$before_build") ||
+        { fail "$1: before-build failed"; return 1; }
+    log=$tmp/$1.log
+    pip_wheel "$py" "$tmp/pkg" "$tmp/$1" "$log" ||
+        { fail "$1: the build failed:"; tail -n 30 "$log"; return 1; }
+    got=$(ls "$tmp/$1")
+    [ "$got" = "$3" ] && ok "$1: built $got" ||
+        { fail "$1: built '$got', expected $3"; return 1; }
+    reasons=$(grep -o 'pyprobe: mypyc [a-z]*: .*' "$log" | sort -u)
+    [ "$reasons" = "$4" ] && ok "$1: the log says: $reasons" ||
+        fail "$1: the log says '$reasons'"
+    wheel_files "$tmp/$1/$got" > "$tmp/$1.files"
+}
+
+# try NAME EXPECTED: install the wheel of NAME and import it.
+try() {
+    "$py" -m pip install -q --no-index --no-deps --target "$tmp/site-$1" \
+        "$tmp/$1"/*.whl 2>/dev/null || fail "$1: pip cannot install it"
+    got=$(cd "$tmp" && PYTHONPATH=$tmp/site-$1 "$py" -c \
+          'import pyprobe_hdemo as d; print(d.compiled(), d.fib(90))')
+    [ "$got" = "$2" ] && ok "$1: it imports and runs: $got" ||
+        fail "$1: import gave '$got', expected '$2'"
+}
+
+if build gil "$py" pyprobe_hdemo-1.0-cp311-cp311-linux_x86_64.whl \
+        "pyprobe: mypyc used: GIL build of CPython"; then
+    grep -qx 'pyprobe_hdemo/core.cpython-311-x86_64-linux-gnu.so' \
+        "$tmp/gil.files" && ok "gil: the wheel holds the compiled core" ||
+        fail "gil: no compiled core: $(cat "$tmp/gil.files")"
+    try gil "True 2880067194370816120"
+fi
+
+if build ft "$(stand_in cpython-3.14t)" pyprobe_hdemo-1.0-py3-none-any.whl \
+        "pyprobe: mypyc skipped: free-threaded build: mypyc support there is experimental; allow it with --mypyc-free-threaded"
+then
+    grep -q '\.so$' "$tmp/ft.files" &&
+        fail "ft: the pure wheel holds an extension: $(cat "$tmp/ft.files")"
+    try ft "False 2880067194370816120"
+fi
+
+same_as_readme tests/examples/hatch-mypyc/hatch_build.py \
+    "$examples/hatch-mypyc/hatch_build.py"
+exit $status
