@@ -41,7 +41,7 @@ CONFIG_VARS = (
 )
 
 
-def fast_probe(info):
+def fast_probe(info, depends):
     """Fill info the way sysconfig would, without importing sysconfig (or
     os). Only for CPython on Linux with nothing redirecting sysconfig, and
     only when its build-time table agrees with the running interpreter.
@@ -107,7 +107,7 @@ def fast_probe(info):
         libc = posix.confstr('CS_GNU_LIBC_VERSION')
     except (ValueError, OSError):
         libc = None
-    info['depends'].append(getattr(module, '__file__', None))
+    depends.append(getattr(module, '__file__', None))
     info.update(
         source='fast', sysconfigdata=name, config=config,
         extension_suffixes=list(suffixes), include=base + tail,
@@ -131,7 +131,7 @@ try:
     libc = os.confstr('CS_GNU_LIBC_VERSION')
 except (AttributeError, ValueError, OSError):
     libc = None
-info['depends'].extend(getattr(m, '__file__', None)
+depends.extend(getattr(m, '__file__', None)
                        for n, m in sorted(sys.modules.items())
                        if n == 'sysconfig' or n.startswith('_sysconfigdata'))
 info.update(
@@ -274,10 +274,11 @@ def main():
     if sys.version_info < (3, 6):
         info = {'unsupported': '%d.%d.%d' % sys.version_info[:3]}
     else:
-        info = {'depends': []}
-        depends = info['depends']
-        if sys.argv[1:2] == ['sysconfig'] or not fast_probe(info):
+        info = {}
+        depends = []
+        if sys.argv[1:2] == ['sysconfig'] or not fast_probe(info, depends):
             exec(SYSCONFIG_PROBE, {'sys': sys, 'info': info,
+                                   'depends': depends,
                                    'CONFIG_VARS': CONFIG_VARS})
         stdlib = info['stdlib']
         details = None

@@ -197,9 +197,16 @@ static int take_paths(checker *c, const char *key, const pp_lit *v,
 {
     if (!take_strlist(c, key, v, out))
         return 0;
-    for (size_t i = 0; i < out->count; i++)
-        if (out->items[i][0] != '/')
+    /* POSIX, or Windows (C:\\, C:/, \\\\server) for an answer that
+     * describes a Windows interpreter. */
+    for (size_t i = 0; i < out->count; i++) {
+        const char *p = out->items[i];
+        int drive = ((p[0] >= 'A' && p[0] <= 'Z') ||
+                     (p[0] >= 'a' && p[0] <= 'z')) && p[1] == ':' &&
+                    (p[2] == '\\' || p[2] == '/');
+        if (p[0] != '/' && !drive && !(p[0] == '\\' && p[1] == '\\'))
             return bad(c, key, "holds a path that is not absolute");
+    }
     return 1;
 }
 

@@ -141,6 +141,8 @@ refusals[] = {
     {"cpython-3.11-debian", "{\"surprise\": 1}", PYPROBE_ERR_PROTOCOL},
     {"cpython-3.11-debian", "{\"depends\": [\"lib/x.py\"]}",
      PYPROBE_ERR_PROTOCOL},
+    {"cpython-3.11-debian", "{\"depends\": [\"C:x.py\"]}",
+     PYPROBE_ERR_PROTOCOL},
     {"cpython-3.11-debian", "{\"depends\": \"/x.py\"}",
      PYPROBE_ERR_PROTOCOL},
     {"cpython-3.11-debian", "{\"derived\": {\"libc\": 1}}",
@@ -224,6 +226,12 @@ START_TEST(test_optional_fields)
     ck_assert_str_eq(f->raw.derived.items[1], "from --libc");
     ck_assert_int_eq(pp_facts_unknown(f, PP_UNKNOWN_ELF), 1);
     ck_assert_int_eq(pp_facts_unknown(f, PP_UNKNOWN_LIBC), 0);
+    pyprobe_facts_free(f);
+    /* A Windows interpreter's files. */
+    f = fixture_facts("cpython-3.11-debian",
+                      "{\"depends\": [\"C:\\\\Python311\\\\pyvenv.cfg\", "
+                      "\"c:/py/x.py\", \"\\\\\\\\server\\\\share\"]}");
+    ck_assert_uint_eq(f->raw.depends.count, 3);
     pyprobe_facts_free(f);
 }
 END_TEST
