@@ -47,11 +47,15 @@ libc_option() {   # the --libc option matching a values file's libc
     sed -n 's/^libc=glibc \(.*\)/--libc glibc-\1/p; s/^libc=$/--libc none/p' "$1"
 }
 
-# 1. The real files, where they are: the same answer as the live probe.
-for python in /usr/bin/python3.11 /usr/bin/python3.11d \
-        $(ls -d "$HOME"/.pyenv/versions/3.*/bin/python3.[0-9]* 2>/dev/null |
-          grep -E '/python3\.[0-9]+m?$'); do
-    [ -x "$python" ] || { fail "$python is missing"; continue; }
+# 1. The real files, where they are: the same answer as the live probe,
+# for every CPython the tests probe (Debian's 3.11 and 3.11d, pyenv's, a
+# real free-threaded 3.13t where $PYPROBE_TEST_FREE_THREADED names one).
+. "$top_srcdir/tests/interpreters.sh"
+for name in /usr/bin/python3.11 /usr/bin/python3.11d; do
+    [ -x "$name" ] || fail "$name is missing (apt-get install python3.11-dbg)"
+done
+for python in $(all_pythons 2>/dev/null); do
+    case $python in */pypy*) continue ;; esac
     file=$("$PYPROBE" --python "$python" --json | python3 -c '
 import json, sys
 probe = json.load(sys.stdin)["probe"]
