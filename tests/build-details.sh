@@ -5,50 +5,16 @@
 # 3.15t), the live side is the replay stand-in running the real probe
 # script on the sheet, and the file is the sheet's build-details.json,
 # written where the interpreter would have it, under a sysroot.
-set -u
-: "${PYPROBE:?run me through make check}" "${top_srcdir:?}"
+. "$(dirname "$0")/lib.sh"
 sheets=$top_srcdir/tests/fixtures/interpreters
-status=0
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; status=1; }
-ok() { echo "ok: $*"; }
+tmp=$T
 
-python3 -c 'import sys; sys.exit(sys.version_info < (3, 8))' || {
-    echo "FAIL: the stand-in needs python3 >= 3.8 on PATH"; exit 1; }
-
-names=$("$PYPROBE" --list-names | cut -d' ' -f1)
-# values OUT ARGS...: every public name, one "name=value" line each.
-values() {
-    out=$1; shift
-    gets=
-    for n in $names; do gets="$gets --get $n"; done
-    "$PYPROBE" "$@" $gets > "$out.raw" || return 1
-    for n in $names; do IFS= read -r v && printf '%s=%s\n' "$n" "$v"; done \
-        < "$out.raw" > "$out"
-}
-# same WHAT A B EXCLUDED...: A and B agree on every name but EXCLUDED.
-same() {
-    what=$1 a=$2 b=$3; shift 3
-    pattern='^(python|executable'
-    for n in "$@"; do pattern="$pattern|$n"; done
-    pattern="$pattern)="
-    LC_ALL=C grep -Ev "$pattern" "$a" > "$a.cmp"
-    LC_ALL=C grep -Ev "$pattern" "$b" > "$b.cmp"
-    if diff "$a.cmp" "$b.cmp" > "$tmp/diff"; then
-        ok "$what"
-    else
-        fail "$what:"
-        sed 's/^/  /' "$tmp/diff"
-    fi
-}
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 8))' ||
+    fatal "the stand-in needs python3 >= 3.8 on PATH"
 
 for name in cpython-3.14 cpython-3.14t cpython-3.15 cpython-3.15t; do
     sheet=$sheets/$name.json
-    live=$tmp/$name
-    printf '#!/bin/sh\nexec python3 "%s" "%s" "$@"\n' \
-        "$top_srcdir/tests/replay-python.py" "$sheet" > "$live"
-    chmod +x "$live"
+    live=$(stand_in "$name")
     # The file where the interpreter keeps it, under $tmp/root (and, in
     # $tmp/full, with the _sysconfigdata file CPython installs beside it,
     # made from the sheet's config variables).
@@ -73,19 +39,19 @@ print(json.load(open(sys.argv[1]))["os.confstr(CS_GNU_LIBC_VERSION)"].replace(" 
 
     for policy in "" "--limited-api=3.11" \
                   "--limited-api=3.12 --abi3t=yes --mypyc-free-threaded"; do
-        values "$tmp/live" --python "$live" $policy ||
+        all_values "$tmp/live" --python "$live" $policy ||
             { fail "$name: live probe failed"; continue; }
         # With the _sysconfigdata file beside it: everything.
-        values "$tmp/full.v" --build-details "$tmp/full$details" \
+        all_values "$tmp/full.v" --build-details "$tmp/full$details" \
             --sysroot / --libc "$libc" $policy ||
             { fail "$name: --build-details failed"; continue; }
-        same "$name $policy: build-details.json (and _sysconfigdata) = live" \
+        same_values "$name $policy: build-details.json (and _sysconfigdata) = live" \
             "$tmp/live" "$tmp/full.v"
         # The file alone: the link flags are unknown, and said to be.
-        values "$tmp/alone.v" --build-details "$tmp/root$details" \
+        all_values "$tmp/alone.v" --build-details "$tmp/root$details" \
             --sysroot / --libc "$libc" $policy ||
             { fail "$name: --build-details failed"; continue; }
-        same "$name $policy: build-details.json alone = live but EMBED_LIBS" \
+        same_values "$name $policy: build-details.json alone = live but EMBED_LIBS" \
             "$tmp/live" "$tmp/alone.v" embed_libs unknown
         grep -qx 'embed_libs=' "$tmp/alone.v" &&
             grep -qx 'unknown=embed_libs' "$tmp/alone.v" ||
@@ -110,7 +76,7 @@ known = sum(alone[k] is not None for k in live)
 if bad or known < 15:
     sys.exit('config variables differ: %s (%d known)' % (bad, known))
 EOF
-    then ok "$name: config variables as live (all; or each the file gives)"
+    then pass "$name: config variables as live (all; or each the file gives)"
     else fail "$name: config variables"; fi
 
     # The wheel tags.
@@ -118,7 +84,7 @@ EOF
     "$PYPROBE" tags --build-details "$tmp/root$details" --sysroot / \
         --libc "$libc" > "$tmp/tags.bd"
     if cmp -s "$tmp/tags.live" "$tmp/tags.bd" && [ -s "$tmp/tags.live" ]; then
-        ok "$name: $(wc -l < "$tmp/tags.bd") wheel tags, as live"
+        pass "$name: $(wc -l < "$tmp/tags.bd") wheel tags, as live"
     else
         fail "$name: wheel tags differ from the live ones"
     fi
@@ -128,7 +94,7 @@ EOF
         > /dev/null 2> "$tmp/err"
     code=$?
     [ $code -eq 2 ] && grep -q -- '--libc' "$tmp/err" &&
-        ok "$name: no --libc, no wheel tags ($(cat "$tmp/err"))" ||
+        pass "$name: no --libc, no wheel tags ($(cat "$tmp/err"))" ||
         fail "$name: tags without --libc: exit $code"
     got=$("$PYPROBE" --build-details "$tmp/root$details" --sysroot / \
         --get libc --get unknown)
@@ -137,13 +103,13 @@ EOF
 
     # Found under a sysroot it does not name: paths are where the files
     # are here, as a relocated installation reports them.
-    values "$tmp/moved.v" --build-details "$tmp/root$details" \
+    all_values "$tmp/moved.v" --build-details "$tmp/root$details" \
         --libc "$libc" || { fail "$name: under a sysroot: failed"; continue; }
-    values "$tmp/live" --python "$live"
+    all_values "$tmp/live" --python "$live"
     sed -e "s|^prefix=|&$tmp/root|" -e "s|^base_prefix=|&$tmp/root|" \
         -e "s|^includedir=|&$tmp/root|" -e "s|^cppflags=-I|&$tmp/root|" \
         -e "s|^build_cppflags=-I|&$tmp/root|" "$tmp/live" > "$tmp/live.moved"
-    same "$name: under a sysroot, paths are this machine's" \
+    same_values "$name: under a sysroot, paths are this machine's" \
         "$tmp/live.moved" "$tmp/moved.v" embed_libs unknown
 
     # What --json writes is a facts file: --facts gives it back.
@@ -151,7 +117,7 @@ EOF
         > "$tmp/f.json" && "$PYPROBE" --facts "$tmp/f.json" --json \
         > "$tmp/f2.json" && cmp -s "$tmp/f.json" "$tmp/f2.json" &&
         grep -q '"derived"' "$tmp/f.json" &&
-        ok "$name: --json, then --facts, gives the same (derivations kept)" ||
+        pass "$name: --json, then --facts, gives the same (derivations kept)" ||
         fail "$name: --facts of a --build-details --json differs"
 done
 
@@ -159,7 +125,7 @@ done
 # for shared builds): say that EXT_SUFFIX was derived, and how.
 "$PYPROBE" --build-details "$tmp/root/opt/python-cpython-3.14/lib/python3.14/build-details.json" \
     --json | grep -q '"config.EXT_SUFFIX": "suffixes.extensions\[0\]' &&
-    ok "the derivation of EXT_SUFFIX is said" ||
+    pass "the derivation of EXT_SUFFIX is said" ||
     fail "no note of how EXT_SUFFIX was derived"
 
 # Bad files and bad options: one line, a documented exit code.
@@ -181,7 +147,7 @@ expect() {   # expect CODE WHAT pyprobe-args...
     if [ $code -eq "$want" ] && [ -z "$out" ] &&
        [ "$(wc -l < "$tmp/err")" -eq 1 ] && grep -q '^pyprobe: ' "$tmp/err"
     then
-        ok "$what: $(cat "$tmp/err")"
+        pass "$what: $(cat "$tmp/err")"
     else
         fail "$what: exit $code (expected $want): $out $(cat "$tmp/err")"
     fi
@@ -214,4 +180,4 @@ expect 2 "--libc glibc for a Windows target" --libc glibc-2.36 \
 expect 2 "--build-details with --python" --build-details "$good" \
     --python python3
 expect 2 "--libc without a description file" --libc glibc-2.36
-exit $status
+finish

@@ -4,17 +4,12 @@
 # counts its runs shows when pyprobe started it; real interpreters (a
 # symlink chain to Debian's python3.11, a venv) show that the answers a
 # cache hit gives are the live ones.
-set -u
-: "${PYPROBE:?run me through make check}" "${top_srcdir:?}"
+. "$(dirname "$0")/lib.sh"
 unset PYPROBE_NO_CACHE
-status=0
-tmp=$(mktemp -d) || exit 99
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; status=1; }
-ok() { echo "ok: $*"; }
+tmp=$T
 
-python3 -c 'import sys; sys.exit(sys.version_info < (3, 8))' || {
-    echo "FAIL: the stand-in needs python3 >= 3.8 on PATH"; exit 1; }
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 8))' ||
+    fatal "the stand-in needs python3 >= 3.8 on PATH"
 
 # A stand-in for the recorded 3.14t that says it is itself (so it is
 # cacheable, unlike a wrapper) and counts its runs in $tmp/runs.
@@ -43,7 +38,7 @@ expect_runs() {
     out=$("$PYPROBE" --python "$py" --get abi_tag "$@") ||
         { fail "$what: pyprobe failed"; return; }
     [ "$out" = cp314t ] || fail "$what: abi_tag is '$out'"
-    if [ "$(runs)" = "$want" ]; then ok "$what"
+    if [ "$(runs)" = "$want" ]; then pass "$what"
     else fail "$what: the interpreter ran $(runs) times, expected $want"; fi
 }
 
@@ -74,7 +69,7 @@ expect_runs "$(runs)" "environment variables: each its own entry"
 before=$(runs)
 PYTHONPATH=/elsewhere PYTHONHOME=/elsewhere "$PYPROBE" --python "$py" \
     --get abi_tag > /dev/null
-[ "$(runs)" -eq "$before" ] && ok "PYTHON* variables (ignored by -I) share the entry" ||
+[ "$(runs)" -eq "$before" ] && pass "PYTHON* variables (ignored by -I) share the entry" ||
     fail "PYTHONPATH missed the cache, though python -I ignores it"
 
 # What the answer depended on.
@@ -121,13 +116,13 @@ expect_runs $((n + 9)) "the entry is used again once the directory is private"
 for dir in /proc/no-such-dir "$tmp/runs" /dev/null/x; do
     PYPROBE_CACHE_DIR=$dir "$PYPROBE" --python "$py" --get abi_tag \
         > /dev/null 2> "$tmp/err" && [ ! -s "$tmp/err" ] &&
-        ok "cache in $dir: works without it, silently" ||
+        pass "cache in $dir: works without it, silently" ||
         fail "cache in $dir: $(cat "$tmp/err")"
 done
 mkdir "$tmp/ro" && chmod 500 "$tmp/ro"
 PYPROBE_CACHE_DIR=$tmp/ro/cache "$PYPROBE" --python "$py" --get abi_tag \
     > /dev/null 2> "$tmp/err" && [ ! -s "$tmp/err" ] &&
-    ok "an unwritable cache location is not an error" ||
+    pass "an unwritable cache location is not an error" ||
     fail "unwritable cache location: $(cat "$tmp/err")"
 
 # The default locations: $XDG_CACHE_HOME/pyprobe, else ~/.cache/pyprobe,
@@ -135,14 +130,14 @@ PYPROBE_CACHE_DIR=$tmp/ro/cache "$PYPROBE" --python "$py" --get abi_tag \
 (unset PYPROBE_CACHE_DIR; XDG_CACHE_HOME=$tmp/xdg "$PYPROBE" --python "$py" \
     --get abi_tag > /dev/null)
 ls "$tmp/xdg/pyprobe"/*.json > /dev/null 2>&1 &&
-    ok "XDG_CACHE_HOME/pyprobe is the default" ||
+    pass "XDG_CACHE_HOME/pyprobe is the default" ||
     fail "no entry under \$XDG_CACHE_HOME/pyprobe"
 mkdir "$tmp/home"
 (unset PYPROBE_CACHE_DIR XDG_CACHE_HOME; HOME=$tmp/home "$PYPROBE" \
     --python "$py" --get abi_tag > /dev/null)
 mode=$(ls -ld "$tmp/home/.cache/pyprobe" 2>/dev/null | cut -c1-10)
 [ "$mode" = drwx------ ] && ls "$tmp/home/.cache/pyprobe"/*.json >/dev/null &&
-    ok "else ~/.cache/pyprobe, private" ||
+    pass "else ~/.cache/pyprobe, private" ||
     fail "~/.cache/pyprobe: mode '$mode'"
 
 # Many pyprobe processes at once (make -j): all agree, one whole entry,
@@ -160,10 +155,10 @@ while [ $i -lt 16 ]; do
     i=$((i + 1))
 done
 [ $same = 1 ] && grep -q cp314t "$tmp/par0.json" &&
-    ok "16 concurrent probes agree" || fail "concurrent probes differ"
+    pass "16 concurrent probes agree" || fail "concurrent probes differ"
 [ -z "$(find "$tmp/cache" -name '.tmp*')" ] &&
     [ "$(ls "$tmp/cache"/*.json | wc -l)" -eq 1 ] &&
-    ok "one entry, no temporary files" ||
+    pass "one entry, no temporary files" ||
     fail "cache after concurrent runs: $(find "$tmp/cache")"
 n=$(runs)
 expect_runs "$n" "the entry written under contention is valid"
@@ -180,7 +175,7 @@ chmod +x "$tmp/wrapper"
 rm -rf "$tmp/cache"
 "$PYPROBE" --python "$tmp/wrapper" --get abi_tag > /dev/null
 [ -z "$(find "$tmp/cache" -name '*.json')" ] &&
-    ok "a wrapper's answer is not cached" || fail "a wrapper was cached"
+    pass "a wrapper's answer is not cached" || fail "a wrapper was cached"
 
 # An interpreter that changes while it is being probed (an upgrade in
 # the middle of the run) is not cached: the answer may be the old one's.
@@ -197,16 +192,13 @@ n=$(runs)
 "$PYPROBE" --python "$up" --get abi_tag > /dev/null
 "$PYPROBE" --python "$up" --get abi_tag > /dev/null
 [ "$(runs)" -eq $((n + 2)) ] &&
-    ok "an interpreter that changed during its probe is not cached" ||
+    pass "an interpreter that changed during its probe is not cached" ||
     fail "an interpreter that changed during its probe was cached"
 
 # Real interpreters: a symlink chain to Debian's python3.11. A hit must
 # not rewrite the entry, and must give the live answer.
 real=/usr/bin/python3.11
-if [ ! -x $real ]; then
-    fail "$real is missing (apt-get install python3)"
-    exit 1
-fi
+[ -x $real ] || fatal "$real is missing (apt-get install python3)"
 mkdir "$tmp/bin"
 ln -s $real "$tmp/bin/link1"
 ln -s link1 "$tmp/bin/python"
@@ -216,16 +208,16 @@ first=$("$PYPROBE" --python "$tmp/bin/python" --json)
 entry=$(ls "$tmp/cache"/*.json)
 before=$(ls -i "$entry")
 second=$("$PYPROBE" --python "$tmp/bin/python" --json)
-[ "$before" = "$(ls -i "$entry")" ] && ok "$real: the entry is reused" ||
+[ "$before" = "$(ls -i "$entry")" ] && pass "$real: the entry is reused" ||
     fail "$real: the entry was written again"
 [ "$live" = "$first" ] && [ "$live" = "$second" ] &&
-    ok "$real: cached and live answers are identical" ||
+    pass "$real: cached and live answers are identical" ||
     fail "$real: cached answer differs from the live one"
 # Retarget the middle link of the chain: the answer must follow.
 if [ -x /usr/bin/pypy3 ]; then
     ln -sf /usr/bin/pypy3 "$tmp/bin/link1"
     got=$("$PYPROBE" --python "$tmp/bin/python" --get implementation)
-    [ "$got" = pypy ] && ok "a retargeted link in the chain is noticed" ||
+    [ "$got" = pypy ] && pass "a retargeted link in the chain is noticed" ||
         fail "retargeted link: implementation is '$got'"
     ln -sf $real "$tmp/bin/link1"
     got=$("$PYPROBE" --python "$tmp/bin/python" --get implementation)
@@ -248,7 +240,7 @@ if [ -n "$pypy_entry" ] && [ -n "$py_entry" ] &&
    grep -q '"path": *"[^"]*/libpypy3[^"]*\.so' "$pypy_entry" &&
    grep -q '"path": *"/etc/ld.so.cache"' "$pypy_entry" &&
    ! grep -q '"path": *"[^"]*libpython' "$py_entry"; then
-    ok "a shared libpython (libpypy) is a dependency; a static build has none"
+    pass "a shared libpython (libpypy) is a dependency; a static build has none"
 else
     fail "shared libpython dependencies: $(cat "$tmp/shared"/*.json | head -c 600)"
 fi
@@ -258,10 +250,10 @@ fi
 # never change an answer or fail a probe.
 script_dir=$(ls -d "$tmp/cache"/probe-*)
 cmp -s "$script_dir/_pyprobe_probe.py" "$top_srcdir/data/probe.py" &&
-    ok "the script is cached as a module" ||
+    pass "the script is cached as a module" ||
     fail "no copy of data/probe.py in the cache: $(ls -A "$tmp/cache")"
 pyc=$(ls "$script_dir"/__pycache__/_pyprobe_probe.cpython-311*.pyc 2>/dev/null)
-[ -n "$pyc" ] && ok "python3.11 keeps its bytecode" ||
+[ -n "$pyc" ] && pass "python3.11 keeps its bytecode" ||
     fail "no bytecode for python3.11 in $script_dir"
 want=$(PYPROBE_CACHE_DIR=/dev/null/none "$PYPROBE" --python $real \
     --get abi_tag --get version --get ext_suffix)
@@ -270,7 +262,7 @@ got=$("$PYPROBE" --no-cache --python $real --get abi_tag --get version \
     --get ext_suffix)
 [ "$got" = "$want" ] &&
     cmp -s "$script_dir/_pyprobe_probe.py" "$top_srcdir/data/probe.py" &&
-    ok "a changed script module is put right" ||
+    pass "a changed script module is put right" ||
     fail "a changed script module was used or kept: '$got'"
 for damage in truncated other-code; do
     pyc=$(ls "$script_dir"/__pycache__/_pyprobe_probe.cpython-311*.pyc)
@@ -284,7 +276,7 @@ body = data[16:40] if damage == "truncated" else marshal.dumps(
 open(path, "wb").write(data[:16] + body)' "$pyc" $damage
     got=$("$PYPROBE" --no-cache --python $real --get abi_tag --get version \
         --get ext_suffix)
-    [ "$got" = "$want" ] && ok "bytecode $damage: the probe still answers" ||
+    [ "$got" = "$want" ] && pass "bytecode $damage: the probe still answers" ||
         fail "bytecode $damage: got '$got'"
 done
 # Not where another user could swap the directory: under a directory
@@ -293,7 +285,7 @@ mkdir -m 777 "$tmp/open"
 PYPROBE_CACHE_DIR=$tmp/open/cache "$PYPROBE" --no-cache --python $real \
     --get abi_tag > /dev/null
 [ -z "$(ls -d "$tmp/open/cache"/probe-* 2>/dev/null)" ] &&
-    ok "no script cache below a directory others may write to" ||
+    pass "no script cache below a directory others may write to" ||
     fail "the script was cached below a world-writable directory"
 
 # A virtual environment: its pyvenv.cfg is part of the answer.
@@ -302,12 +294,12 @@ if python3 -c 'import venv' 2>/dev/null && $real -m venv --without-pip \
     a=$("$PYPROBE" --python "$tmp/env/bin/python" --get venv --get prefix)
     b=$("$PYPROBE" --python "$tmp/env/bin/python" --get venv --get prefix)
     [ "$a" = "$(printf '1\n%s' "$tmp/env")" ] && [ "$a" = "$b" ] &&
-        ok "venv: probed and cached" || fail "venv: '$a' then '$b'"
+        pass "venv: probed and cached" || fail "venv: '$a' then '$b'"
     mv "$tmp/env/pyvenv.cfg" "$tmp/env/pyvenv.cfg.off"
     c=$("$PYPROBE" --python "$tmp/env/bin/python" --get venv)
-    [ "$c" = 0 ] && ok "venv: removing pyvenv.cfg invalidates the entry" ||
+    [ "$c" = 0 ] && pass "venv: removing pyvenv.cfg invalidates the entry" ||
         fail "venv: without pyvenv.cfg, venv is '$c'"
 else
     fail "cannot create a virtual environment (apt-get install python3-venv)"
 fi
-exit $status
+finish

@@ -1,18 +1,13 @@
 #!/bin/sh
 # pyprobe list: interpreters found on PATH (and in the usual places),
 # probed in parallel, each shown once whatever names it has.
-set -u
-: "${PYPROBE:?run me through make check}" "${top_srcdir:?}"
-status=0
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; status=1; }
-ok() { echo "ok: $*"; }
+. "$(dirname "$0")/lib.sh"
+tmp=$T
 
-python3 -c 'import sys; sys.exit(sys.version_info < (3, 8))' || {
-    echo "FAIL: the stand-in needs python3 >= 3.8 on PATH"; exit 1; }
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 8))' ||
+    fatal "the stand-in needs python3 >= 3.8 on PATH"
 real=/usr/bin/python3.11
-[ -x $real ] || { fail "$real is missing (apt-get install python3)"; exit 1; }
+[ -x $real ] || fatal "$real is missing (apt-get install python3)"
 
 # The stand-ins run wherever PATH points: with absolute paths.
 py3=$(python3 -c 'import sys; print(sys.executable)')
@@ -60,7 +55,7 @@ entries = doc['interpreters']
 def names(e):
     return [e['path']] + e['aliases']
 def check(ok, what):
-    print(('ok: ' if ok else 'FAIL: ') + what)
+    print(('ok - ' if ok else 'FAIL - ') + what)
 # Each name is in exactly one entry.
 all_names = [n for e in entries for n in names(e)]
 check(len(all_names) == len(set(all_names)), 'no name is listed twice')
@@ -85,27 +80,29 @@ check(not [n for n in all_names if n.endswith(('-config', 'pythonista',
       'files that are not interpreters are not listed')
 json.dump(ft[0]['facts'], open(tmp + '/one.json', 'w'))
 EOF
-grep '^ok' "$tmp/checks"
-if grep -q '^FAIL' "$tmp/checks" || [ ! -s "$tmp/checks" ]; then
-    grep '^FAIL' "$tmp/checks"
-    status=1
-fi
+while IFS= read -r line; do
+    case $line in
+    "ok - "*) pass "${line#ok - }" ;;
+    *) fail "${line#FAIL - }" ;;
+    esac
+done < "$tmp/checks"
+[ -s "$tmp/checks" ] || fail "the checks of the JSON did not run"
 got=$("$PYPROBE" --facts "$tmp/one.json" --get abi_tag)
-[ "$got" = cp314t ] && ok "each entry's facts are a facts file" ||
+[ "$got" = cp314t ] && pass "each entry's facts are a facts file" ||
     fail "--facts of a listed entry: '$got'"
 
 # The table: one line each, with the columns the issue asks for.
 head -n 1 "$tmp/table" | grep -q '^PATH  *VERSION  *ABI TAG  *FT  *ABI3/ABI3T  *EXT_SUFFIX$' &&
-    ok "the table has its header" || fail "table header: $(head -n 1 "$tmp/table")"
+    pass "the table has its header" || fail "table header: $(head -n 1 "$tmp/table")"
 grep -q "^$tmp/bin2/python3.14t  *3.14.7  *cp314t  *yes  *no/no  *.cpython-314t-x86_64-linux-gnu.so$" \
-    "$tmp/table" && ok "a free-threaded row" || fail "no row for python3.14t"
+    "$tmp/table" && pass "a free-threaded row" || fail "no row for python3.14t"
 grep -q "^$tmp/bin2/python3.15  *3.15.0rc1  *cp315  *no  *yes/yes " "$tmp/table" &&
-    ok "a 3.15 row: abi3 and abi3t" || fail "no row for python3.15"
+    pass "a 3.15 row: abi3 and abi3t" || fail "no row for python3.15"
 [ "$(grep -c "^$tmp/bin1/python3 " "$tmp/table")" -eq 1 ] &&
     ! grep -q "^$tmp/bin2/python3.11 " "$tmp/table" &&
-    ok "python3.11 is one row" || fail "python3.11 is not one row"
+    pass "python3.11 is one row" || fail "python3.11 is not one row"
 sed -n '/^Not probed:$/,$p' "$tmp/table" | grep -q "^$tmp/bin2/python3.99: " &&
-    ok "the failing one follows the table, with why" ||
+    pass "the failing one follows the table, with why" ||
     fail "the failing one is not after the table"
 
 # Parallel, and bounded: four interpreters that take a second each.
@@ -121,13 +118,13 @@ one=$(timed 1)
 rows=$(grep -c "^$tmp/slow/python3.1[1-4]  *3.14.7 " "$tmp/slow.out")
 if [ "$rows" -eq 4 ] && awk -v f="$four" -v o="$one" \
         'BEGIN { exit !(f < 3 && o >= 4) }'; then
-    ok "4 slow interpreters: ${four}s with -j 4, ${one}s with -j 1"
+    pass "4 slow interpreters: ${four}s with -j 4, ${one}s with -j 1"
 else
     fail "parallel probing: ${four}s with -j 4, ${one}s with -j 1, $rows rows"
 fi
 
 out=$("$PYPROBE" list -j 0 2>&1); [ $? -eq 2 ] &&
-    ok "-j 0 is refused: $out" || fail "-j 0: $out"
+    pass "-j 0 is refused: $out" || fail "-j 0: $out"
 out=$("$PYPROBE" list extra 2>&1); [ $? -eq 2 ] &&
-    ok "an argument is refused: $out" || fail "list extra: $out"
-exit $status
+    pass "an argument is refused: $out" || fail "list extra: $out"
+finish

@@ -8,34 +8,14 @@
 #    it is the same one, else with values recorded from it);
 #  - files made from every recorded sheet before 3.15 (3.13t among them),
 #    compared with the replay stand-in of the same sheet.
-set -u
-: "${PYPROBE:?run me through make check}" "${top_srcdir:?}"
+. "$(dirname "$0")/lib.sh"
 sheets=$top_srcdir/tests/fixtures/interpreters
 sysroots=$top_srcdir/tests/data/sysroots
-status=0
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; status=1; }
-ok() { echo "ok: $*"; }
+tmp=$T
 
-python3 -c 'import sys; sys.exit(sys.version_info < (3, 8))' || {
-    echo "FAIL: the stand-in needs python3 >= 3.8 on PATH"; exit 1; }
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 8))' ||
+    fatal "the stand-in needs python3 >= 3.8 on PATH"
 
-names=$("$PYPROBE" --list-names | cut -d' ' -f1)
-values() {   # values OUT ARGS...: every public name, "name=value" lines
-    out=$1; shift
-    gets=
-    for n in $names; do gets="$gets --get $n"; done
-    "$PYPROBE" "$@" $gets > "$out.raw" || return 1
-    for n in $names; do IFS= read -r v && printf '%s=%s\n' "$n" "$v"; done \
-        < "$out.raw" > "$out"
-}
-same() {     # same WHAT A B: agree on every name but the interpreter path
-    LC_ALL=C grep -Ev '^(python|executable)=' "$2" > "$2.cmp"
-    LC_ALL=C grep -Ev '^(python|executable)=' "$3" > "$3.cmp"
-    if diff "$2.cmp" "$3.cmp" > "$tmp/diff"; then ok "$1"
-    else fail "$1:"; sed 's/^/  /' "$tmp/diff"; fi
-}
 # under ROOT FILE: FILE with ROOT's paths put under $ROOT, as a relocated
 # installation reports them (the prefixes and the headers).
 under() {
@@ -50,7 +30,6 @@ libc_option() {   # the --libc option matching a values file's libc
 # 1. The real files, where they are: the same answer as the live probe,
 # for every CPython the tests probe (Debian's 3.11 and 3.11d, pyenv's, a
 # real free-threaded 3.13t where $PYPROBE_TEST_FREE_THREADED names one).
-. "$top_srcdir/tests/interpreters.sh"
 for name in /usr/bin/python3.11 /usr/bin/python3.11d; do
     [ -x "$name" ] || fail "$name is missing (apt-get install python3.11-dbg)"
 done
@@ -61,14 +40,14 @@ import json, sys
 probe = json.load(sys.stdin)["probe"]
 print([d for d in probe["depends"] if "/_sysconfigdata" in d][0])') ||
         { fail "$python: which _sysconfigdata file?"; continue; }
-    values "$tmp/live" --python "$python" ||
+    all_values "$tmp/live" --python "$python" ||
         { fail "$python: live probe failed"; continue; }
     version=$(sed -n 's/^version=//p' "$tmp/live")
     case $version in 3.1[5-9]*) continue ;; esac
-    values "$tmp/file" --sysconfigdata "$file" $(libc_option "$tmp/live") \
+    all_values "$tmp/file" --sysconfigdata "$file" $(libc_option "$tmp/live") \
         --python-version "$version" ||
         { fail "$python: --sysconfigdata $file failed"; continue; }
-    same "$python: its $(basename "$file") gives the live facts" \
+    same_values "$python: its $(basename "$file") gives the live facts" \
         "$tmp/live" "$tmp/file"
 done
 
@@ -83,20 +62,20 @@ for root in "$sysroots"/*/; do
             2> "$tmp/err"
         # It is a program, not a table: refused as such.
         [ $? -eq 5 ] && grep -q 'expected' "$tmp/err" &&
-            ok "PyPy's file (code) is refused: $(cat "$tmp/err")" ||
+            pass "PyPy's file (code) is refused: $(cat "$tmp/err")" ||
             fail "PyPy's file: $(cat "$tmp/err")"
         continue ;;
     esac
-    values "$tmp/copy" --sysconfigdata "$file" --libc glibc-2.36 ||
+    all_values "$tmp/copy" --sysconfigdata "$file" --libc glibc-2.36 ||
         { fail "$root: --sysconfigdata failed"; continue; }
     exe=$(sed -n 's/^executable=//p' "$tmp/copy")
     live=${exe#"$root"}
     target=${file#"$root"}
     if [ -x "$live" ] && cmp -s "$file" "$target"; then
-        values "$tmp/live" --python "$live"
+        all_values "$tmp/live" --python "$live"
         sed 's/^libc=.*/libc=glibc 2.36/' "$tmp/live" > "$tmp/live.libc"
         under "$root" "$tmp/live.libc" > "$tmp/live.moved"
-        same "$(basename "$root"): under a sysroot, as $live live" \
+        same_values "$(basename "$root"): under a sysroot, as $live live" \
             "$tmp/live.moved" "$tmp/copy"
     else
         # Not here (or another build of it): the values recorded from it.
@@ -110,7 +89,7 @@ for root in "$sysroots"/*/; do
         got=$(sed -n 's/^abi_tag=//p; s/^version=//p; s/^ext_suffix=//p' \
               "$tmp/copy" | tr '\n' ' ')
         [ "$got" = "$want " ] &&
-            ok "$(basename "$root"): $got(as recorded; $live is not here, or another build)" ||
+            pass "$(basename "$root"): $got(as recorded; $live is not here, or another build)" ||
             fail "$(basename "$root"): '$got', recorded '$want'"
     fi
     grep -q "^includedir=$root/" "$tmp/copy" ||
@@ -122,10 +101,7 @@ done
 for sheet in "$sheets"/cpython-3.*.json; do
     name=$(basename "$sheet" .json)
     case $name in cpython-3.1[5-9]*) continue ;; esac
-    live=$tmp/$name
-    printf '#!/bin/sh\nexec python3 "%s" "%s" "$@"\n' \
-        "$top_srcdir/tests/replay-python.py" "$sheet" > "$live"
-    chmod +x "$live"
+    live=$(stand_in "$name")
     file=$(python3 - "$sheet" "$tmp/root" <<'EOF'
 import json, os, sys
 sheet = json.load(open(sys.argv[1]))
@@ -151,16 +127,16 @@ with open(path, 'w') as f:
 print(path)
 EOF
 ) || { fail "$name: cannot write its file"; continue; }
-    values "$tmp/live" --python "$live" || { fail "$name: live"; continue; }
-    values "$tmp/file" --sysconfigdata "$file" $(libc_option "$tmp/live") ||
+    all_values "$tmp/live" --python "$live" || { fail "$name: live"; continue; }
+    all_values "$tmp/file" --sysconfigdata "$file" $(libc_option "$tmp/live") ||
         { fail "$name: --sysconfigdata failed"; continue; }
     under "$tmp/root" "$tmp/live" > "$tmp/live.moved"
-    same "$name: its table gives the live facts" "$tmp/live.moved" "$tmp/file"
+    same_values "$name: its table gives the live facts" "$tmp/live.moved" "$tmp/file"
     "$PYPROBE" tags --python "$live" > "$tmp/tags.live"
     "$PYPROBE" tags --sysconfigdata "$file" $(libc_option "$tmp/live") \
         > "$tmp/tags.file"
     cmp -s "$tmp/tags.live" "$tmp/tags.file" && [ -s "$tmp/tags.file" ] &&
-        ok "$name: the wheel tags too" || fail "$name: wheel tags differ"
+        pass "$name: the wheel tags too" || fail "$name: wheel tags differ"
 done
 
 # 4. What is refused, and how: one line, a documented exit code.
@@ -170,10 +146,10 @@ expect() {   # expect CODE WHAT pyprobe-args...
     code=$?
     if [ "$want" -eq 0 ] && [ $code -eq 0 ] && [ "$out" = cp311 ] &&
        [ ! -s "$tmp/err" ]; then
-        ok "$what"
+        pass "$what"
     elif [ "$want" -ne 0 ] && [ $code -eq "$want" ] && [ -z "$out" ] &&
        [ "$(wc -l < "$tmp/err")" -eq 1 ] && grep -q '^pyprobe: ' "$tmp/err"
-    then ok "$what: $(cat "$tmp/err")"
+    then pass "$what: $(cat "$tmp/err")"
     else fail "$what: exit $code (expected $want): $out $(cat "$tmp/err")"; fi
 }
 real=$sysroots/debian-3.11/usr/lib/python3.11/_sysconfigdata__x86_64-linux-gnu.py
@@ -209,7 +185,7 @@ expect 0 "a 32-bit target with --platform" --sysconfigdata "$bad" \
 got=$("$PYPROBE" --sysconfigdata "$bad" --platform linux-x86_64 --libc glibc-2.36 \
     --get platform_tag --get pointer_size)
 [ "$got" = "$(printf 'linux_i686\n4')" ] &&
-    ok "a 32-bit target on a 64-bit kernel is named for its own size" ||
+    pass "a 32-bit target on a 64-bit kernel is named for its own size" ||
     fail "32-bit on 64-bit: '$got'"
 rm "$tmp/r/usr/include/python3.11/patchlevel.h"
 expect 2 "no patchlevel.h and no --python-version" \
@@ -224,4 +200,4 @@ expect 0 "the same with --sysroot /" --sysconfigdata "$tmp/away.py" \
 expect 2 "a malformed --python-version" --sysconfigdata "$tmp/away.py" \
     --python-version 3.11 --sysroot /
 expect 7 "a missing file" --sysconfigdata "$tmp/none.py"
-exit $status
+finish
