@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "facts_json.h"
 #include "pyprobe.h"
 
 #define LIST_FORMAT "pyprobe-list"
@@ -67,16 +68,7 @@ pyprobe_status pyprobe_interpreters_json(const pyprobe_interpreters *list,
                 "{s:i, s:s?, s:s?}", "status", (int)e->status,
                 "context", e->context, "message", e->message));
     }
-    char *dumped = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    pyprobe_status status = pp_json_text(root, text, error);
     json_decref(root);
-    if (!dumped)
-        return pp_error_nomem(error);
-    size_t length = strlen(dumped);
-    *text = malloc(length + 2);
-    if (*text) {
-        memcpy(*text, dumped, length);
-        memcpy(*text + length, "\n", 2);
-    }
-    free(dumped);
-    return *text ? PYPROBE_OK : pp_error_nomem(error);
+    return status;
 }
