@@ -18,7 +18,8 @@
 #    fail verify-import, the module with the slot must pass.
 #
 # Debian's python3.11, python3.11d and pypy3 (with pypy3-dev) are
-# required; pyenv's interpreters are used when pyenv is there, and
+# required; pyenv's interpreters, and python3.13t, python3.14t and
+# python3.15t on PATH, are used when they are there, and
 # PYPROBE_TEST_PYTHONS may name more (a free-threaded build, say).
 set -u
 : "${PYPROBE:?run me through make check}" "${top_srcdir:?}" "${top_builddir:?}"
@@ -77,6 +78,10 @@ if command -v pyenv >/dev/null 2>&1; then
 else
     echo "note: no pyenv on this machine; building for Debian's interpreters"
 fi
+# Free-threaded builds are not packaged here; use any found on PATH.
+for name in python3.13t python3.14t python3.15t; do
+    python=$(command -v "$name") && interpreters="$interpreters $python"
+done
 interpreters="$interpreters ${PYPROBE_TEST_PYTHONS:-}"
 
 # The free-threaded stand-in around a CPython.
@@ -173,12 +178,13 @@ import gilfree, gilused
 assert gilfree.add(2, 3) == 5
 for m in gilfree, gilused:
     print(m.__file__.rpartition("/")[2], m.limited_api, m.gil_slot)
-' "$dir" 2>&1)
+' "$dir" 2> "$tmp/import.err")
         want="gilfree$suffix $((limited)) $slot
 gilused$suffix $((limited)) 0"
         if [ "$got" != "$want" ]; then
             fail "$label: importing the modules gave:"
-            printf '  %s\n' "$got"; printf '  expected:\n'; printf '  %s\n' "$want"
+            printf '%s\n' "$got" | sed 's/^/  /'; sed 's/^/  /' "$tmp/import.err"
+            echo "  expected:"; printf '%s\n' "$want" | sed 's/^/  /'
             continue
         fi
         verify "$python" "$dir" "$ft" "$slot" || continue
@@ -187,7 +193,11 @@ gilused$suffix $((limited)) 0"
             verify "$tmp/stand-in" "$dir" 1 "$slot" || continue
         fi
         if [ "$impl" = cpython ]; then
-            embedded=$("$build/embed" 2>&1 | sort)
+            # The loader must find a libpython outside its search path,
+            # as for any program linked with python3-config --embed.
+            embedded=$(LD_LIBRARY_PATH=$("$PYPROBE" --python "$python" \
+                           --get libdir):$LD_LIBRARY_PATH "$build/embed" 2>&1 |
+                       sort)
             want="config.h: $abi_tag
 embedded: $major.$minor $abiflags"
             [ "$embedded" = "$want" ] ||
