@@ -49,7 +49,10 @@ expect() {
         echo "ok: $name: $message"
     fi
     rm -f "$tmp/soft/soft-error" "$tmp/soft/found"
-    if ! run_configure "$tmp/soft" "$@"; then
+    # Values left in the environment (a CI step that exported them, say)
+    # must not come through.
+    if ! PYPROBE_CPPFLAGS=stale PYPROBE_FREE_THREADED=1 \
+            run_configure "$tmp/soft" "$@"; then
         fail "$name: configure with ACTION-IF-NOT-FOUND failed:"
         sed 's/^/  /' "$tmp/soft/error"
         return
