@@ -31,7 +31,8 @@
 # stops after the module that turned it on; pyprobe starts a fresh
 # interpreter for the rest. CULPRIT is the module CPython's warning
 # names (it may be a dependency of the module imported). TEXT is one
-# line of printable ASCII. The syntax stays 3.0-compatible.
+# line of printable ASCII. The script runs on every CPython from 3.6
+# and on PyPy 3.
 
 import os
 import sys
