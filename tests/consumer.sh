@@ -18,7 +18,8 @@
 #    fail verify-import, the module with the slot must pass.
 #
 # Debian's python3.11, python3.11d and pypy3 (with pypy3-dev) are
-# required; pyenv's interpreters, and python3.13t, python3.14t and
+# required; pyenv's interpreters, the real free-threaded build that .ci/run
+# makes ($PYPROBE_TEST_FREE_THREADED), python3.13t, python3.14t and
 # python3.15t on PATH, are used when they are there, and
 # PYPROBE_TEST_PYTHONS may name more (a free-threaded build, say).
 set -u
@@ -62,23 +63,16 @@ if ! (cd "$tmp/src" && ACLOCAL_PATH=$(dirname "$m4") autoreconf -fi) \
     cat "$tmp/autoreconf.log"; echo "FAIL: autoreconf of the consumer"; exit 1
 fi
 
-interpreters="/usr/bin/python3.11 /usr/bin/python3.11d /usr/bin/pypy3"
-for python in $interpreters; do
+. "$top_srcdir/tests/interpreters.sh"
+for python in /usr/bin/python3.11 /usr/bin/python3.11d /usr/bin/pypy3; do
     [ -x "$python" ] ||
         fail "$python is missing (apt-get install python3.11-dbg pypy3)"
 done
 [ -f /usr/include/pypy3.9/Python.h ] ||
     fail "PyPy's headers are missing (apt-get install pypy3-dev)"
-if command -v pyenv >/dev/null 2>&1; then
-    root=$(pyenv root)
-    for python in "$root"/versions/3.*/bin/python3.[0-9] \
-                  "$root"/versions/3.*/bin/python3.[0-9][0-9]; do
-        [ -x "$python" ] && interpreters="$interpreters $python"
-    done
-else
-    echo "note: no pyenv on this machine; building for Debian's interpreters"
-fi
-# Free-threaded builds are not packaged here; use any found on PATH.
+# Debian's, pyenv's, the real free-threaded build CI makes
+# ($PYPROBE_TEST_FREE_THREADED), and any free-threaded ones on PATH.
+interpreters=$(all_pythons)
 for name in python3.13t python3.14t python3.15t; do
     python=$(command -v "$name") && interpreters="$interpreters $python"
 done
