@@ -426,6 +426,64 @@ const char *pyprobe_release_check_detail(const pyprobe_release_check *check,
 /* The number of problems (everything but OK). */
 size_t pyprobe_release_check_problems(const pyprobe_release_check *check);
 
+/* ---- Import check: does importing a module turn the GIL back on? ----- */
+
+/* On a free-threaded build, CPython enables the GIL for the whole
+ * process when it loads an extension module that has not declared
+ * Py_mod_gil = Py_MOD_GIL_NOT_USED. Everything still works, without the
+ * parallelism the build was for. This check imports modules in the
+ * target interpreter and reports, per module, whether that happened. */
+
+typedef enum pyprobe_import_result {
+    PYPROBE_IMPORT_OK = 0,       /* imported; the GIL stayed as it was */
+    PYPROBE_IMPORT_GIL_ENABLED,  /* imported, and that enabled the GIL */
+    PYPROBE_IMPORT_FAILED        /* the import raised, or killed Python */
+} pyprobe_import_result;
+
+typedef struct pyprobe_import_check pyprobe_import_check;
+
+/* Locate PYTHON as pyprobe_probe does and import each of MODULES in it,
+ * in order, with each of PATHS (in order) first on sys.path. Python runs
+ * with -I (no user site directory, no PYTHONPATH or other PYTHON*
+ * variables) and with its site-packages, as installed code runs; what
+ * site and the modules print cannot disturb the answer. A module that
+ * turns the GIL on is judged alone: the modules after it are imported
+ * in a fresh interpreter. options may be NULL (time limit and output
+ * limit per interpreter run; use_sysconfig does not apply).
+ * Import failures and the GIL are results, not errors; the call fails
+ * when the interpreter cannot run or answers garbage, and with
+ * PYPROBE_ERR_NEGATIVE when the GIL is already on before any import on
+ * a free-threaded build (site imported such a module). Caller frees
+ * *check with pyprobe_import_check_free. */
+pyprobe_status pyprobe_import_check_new(const char *python,
+                                        const pyprobe_probe_options *options,
+                                        const char *const *paths,
+                                        size_t path_count,
+                                        const char *const *modules,
+                                        size_t module_count,
+                                        pyprobe_import_check **check,
+                                        pyprobe_error *error);
+void pyprobe_import_check_free(pyprobe_import_check *check);
+/* The interpreter that ran (absolute path). Owned by check. */
+const char *pyprobe_import_check_python(const pyprobe_import_check *check);
+/* 1 if it is a free-threaded build: only then can the GIL be turned on
+ * by an import, so only then does GIL_ENABLED occur. */
+int pyprobe_import_check_free_threaded(const pyprobe_import_check *check);
+/* One result per module, in the order given. */
+size_t pyprobe_import_check_count(const pyprobe_import_check *check);
+const char *pyprobe_import_check_module(const pyprobe_import_check *check,
+                                        size_t index);
+pyprobe_import_result pyprobe_import_check_result(
+    const pyprobe_import_check *check, size_t index);
+/* One line: for FAILED the exception ("ModuleNotFoundError: No module
+ * named 'x'") or how the interpreter died; for GIL_ENABLED the module
+ * CPython named as the cause (it may be a dependency), or "" when it
+ * named none; "" for OK. Owned by check. */
+const char *pyprobe_import_check_detail(const pyprobe_import_check *check,
+                                        size_t index);
+/* The number of results other than OK. */
+size_t pyprobe_import_check_problems(const pyprobe_import_check *check);
+
 /* ---- Files ------------------------------------------------------------ */
 
 /* A set of files written all or nothing: each is first written to a

@@ -133,6 +133,7 @@ int cmd_probe(int argc, char **argv);
 int cmd_tags(int argc, char **argv);
 int cmd_check_wheel(int argc, char **argv);
 int cmd_check_release(int argc, char **argv);
+int cmd_verify_import(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 
 /* The human summary printed when no output was asked for. */

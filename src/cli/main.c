@@ -13,6 +13,7 @@ static const struct {
     {"tags", cmd_tags},
     {"check-wheel", cmd_check_wheel},
     {"check-release", cmd_check_release},
+    {"verify-import", cmd_verify_import},
     {"list", cmd_list},
 };
 

@@ -17,21 +17,14 @@
 #include "run.h"
 #include "script_cache.h"
 
-struct pyprobe_probe_options {
-    unsigned long timeout_ms;
-    size_t max_output;
-    int use_sysconfig;
-    unsigned cache;         /* PYPROBE_CACHE_* flags */
-    char *cache_dir;        /* NULL: the default (pp_cache_dir) */
-};
+const pyprobe_probe_options pp_probe_defaults = {30000, 1024 * 1024, 0, 0,
+                                                 NULL};
 
 pyprobe_probe_options *pyprobe_probe_options_new(void)
 {
-    pyprobe_probe_options *options = calloc(1, sizeof *options);
-    if (options) {
-        options->timeout_ms = 30000;
-        options->max_output = 1024 * 1024;
-    }
+    pyprobe_probe_options *options = malloc(sizeof *options);
+    if (options)
+        *options = pp_probe_defaults;
     return options;
 }
 
@@ -88,9 +81,9 @@ static void last_line(const char *text, size_t length, const char **line,
     *line_length = (int)(end - start > 300 ? 300 : end - start);
 }
 
-static pyprobe_status explain_failure(const char *python,
-                                      const pp_run_result *run,
-                                      pyprobe_error *error)
+pyprobe_status pp_explain_failure(const char *python,
+                                  const pp_run_result *run,
+                                  pyprobe_error *error)
 {
     if (run->signaled) {
         const char *name = strsignal(run->term_signal);
@@ -144,7 +137,7 @@ static pyprobe_status run_program(const char *path, const char *program,
         return status;
     *ran = 1;
     if (run.signaled || run.exit_status != 0)
-        status = explain_failure(path, &run, error);
+        status = pp_explain_failure(path, &run, error);
     else
         status = pp_facts_from_output(run.out, run.out_length, path, facts,
                                       error);
@@ -156,10 +149,8 @@ pyprobe_status pp_probe_path(const char *path,
                              const pyprobe_probe_options *options,
                              pyprobe_facts **facts, pyprobe_error *error)
 {
-    static const pyprobe_probe_options defaults = {30000, 1024 * 1024, 0, 0,
-                                                   NULL};
     if (!options)
-        options = &defaults;
+        options = &pp_probe_defaults;
     char *loader = NULL;
     if (options->cache & PYPROBE_CACHE_SCRIPT) {
         char *dir = pp_cache_dir(options->cache_dir);

@@ -1,0 +1,403 @@
+# pyprobe.m4 - Autoconf macros to build Python extensions with pyprobe.
+# serial 1                                               -*- Autoconf -*-
+dnl
+dnl Copyright (c) 2026 the pyprobe authors.
+dnl
+dnl This file is free software; the pyprobe authors give unlimited
+dnl permission to copy and/or distribute it, with or without
+dnl modifications, as long as this notice is preserved. (pyprobe itself
+dnl is MIT-licensed; see its COPYING.)
+dnl
+dnl pyprobe tells a build what a Python interpreter really is (GIL or
+dnl free-threaded build, ABI, extension suffixes, headers) and how to
+dnl build extensions for it. These macros are to Python extensions what
+dnl PKG_CHECK_MODULES is to C libraries:
+dnl
+dnl   PYPROBE_PROG_PYPROBE([MIN-VERSION])
+dnl   PYPROBE_CHECK([ACTION-IF-FOUND], [ACTION-IF-NOT-FOUND], [OPTIONS])
+dnl   PYPROBE_DEFINE_FACTS([PREFIX])
+dnl
+dnl See pyprobe.m4(7) for the whole story.
+
+dnl _PYPROBE_FOREACH_NAME(MACRO)
+dnl ----------------------------
+dnl Internal. Expand MACRO(NAME, KIND, DESCRIPTION) for every public
+dnl name pyprobe reports, in the order of `pyprobe --list-names'. KIND
+dnl says how config.h writes the value: string, bool, number or hex.
+dnl pyprobe's test suite checks this table against the program.
+m4_define([_PYPROBE_FOREACH_NAME],
+[dnl
+$1([PYTHON], [string],
+     [the interpreter that was probed (absolute path)])[]dnl
+$1([EXECUTABLE], [string],
+     [sys.executable as the interpreter reports it])[]dnl
+$1([IMPLEMENTATION], [string],
+     [implementation: cpython, pypy, graalpy, ...])[]dnl
+$1([IMPLEMENTATION_VERSION], [string],
+     [the implementation's own version (PyPy's 7.3.11)])[]dnl
+$1([VERSION], [string],
+     [language version, as platform.python_version()])[]dnl
+$1([VERSION_MAJOR], [number],
+     [language major version])[]dnl
+$1([VERSION_MINOR], [number],
+     [language minor version])[]dnl
+$1([VERSION_HEX], [hex],
+     [language version as PY_VERSION_HEX])[]dnl
+$1([ABIFLAGS], [string],
+     [sys.abiflags: t free-threaded, d debug, m and u legacy])[]dnl
+$1([ABI_TAG], [string],
+     [the interpreter's own wheel ABI tag (cp314t, cp311d, pypy39_pp73)])[]dnl
+$1([INTERPRETER_TAG], [string],
+     [wheel interpreter tag (cp314, pp39)])[]dnl
+$1([PLATFORM], [string],
+     [sysconfig.get_platform()])[]dnl
+$1([PLATFORM_TAG], [string],
+     [platform part of a freshly built wheel's name])[]dnl
+$1([SOABI], [string],
+     [SOABI config variable])[]dnl
+$1([EXT_SUFFIX], [string],
+     [file name suffix of a version-specific extension module])[]dnl
+$1([EXTENSION_SUFFIXES], [string],
+     [importlib.machinery.EXTENSION_SUFFIXES, space-separated])[]dnl
+$1([STABLE_ABI_SUFFIXES], [string],
+     [stable-ABI suffixes this interpreter really loads, space-separated])[]dnl
+$1([FREE_THREADED], [bool],
+     [1 if the build has the GIL disabled (build configuration, Py_GIL_DISABLED)])[]dnl
+$1([GIL_ENABLED], [bool],
+     [GIL state of the probing process at run time; not for build decisions])[]dnl
+$1([DEBUG], [bool],
+     [1 for a debug build (Py_DEBUG)])[]dnl
+$1([POINTER_SIZE], [number],
+     [size of a pointer in bytes])[]dnl
+$1([LIBC], [string],
+     [C library and version the interpreter runs on (glibc 2.36, musl 1.2), or empty])[]dnl
+$1([PREFIX], [string],
+     [sys.prefix])[]dnl
+$1([BASE_PREFIX], [string],
+     [sys.base_prefix (differs from PREFIX in a virtual environment)])[]dnl
+$1([VENV], [bool],
+     [1 inside a virtual environment])[]dnl
+$1([INCLUDEDIR], [string],
+     [directory holding Python.h for this interpreter])[]dnl
+$1([LIBDIR], [string],
+     [directory of libpython, for embedding])[]dnl
+$1([LIBPYTHON], [string],
+     [libpython name for -l (python3.11), for embedding])[]dnl
+$1([SHARED], [bool],
+     [1 if libpython is a shared library])[]dnl
+$1([LIMITED_API], [bool],
+     [1 if an abi3 extension can be built for and loaded by this interpreter])[]dnl
+$1([LIMITED_API_VERSION], [string],
+     [Python version an abi3 build targets here (--limited-api, else this one), empty if LIMITED_API is 0])[]dnl
+$1([ABI3T], [bool],
+     [1 if an abi3t extension (PEP 803) can be built for and loaded by it])[]dnl
+$1([STABLE_ABI_SUFFIX], [string],
+     [suffix to name a stable-ABI extension with, empty where none applies])[]dnl
+$1([BUILD_PATH], [string],
+     [extension build chosen by the policy: version-specific, abi3, abi3.abi3t or abi3t])[]dnl
+$1([BUILD_SUFFIX], [string],
+     [suffix to name the extension built on BUILD_PATH])[]dnl
+$1([WHEEL_TAG], [string],
+     [tag of a wheel built on BUILD_PATH (cp311-abi3-linux_x86_64)])[]dnl
+$1([MYPYC], [bool],
+     [1 if the policy says: compile with mypyc])[]dnl
+$1([MYPYC_REASON], [string],
+     [why MYPYC is what it is, in one line])[]dnl
+$1([CPPFLAGS], [string],
+     [preprocessor flags for an extension (-I..., -DPy_GIL_DISABLED=1 where needed)])[]dnl
+$1([BUILD_CPPFLAGS], [string],
+     [CPPFLAGS plus the stable-ABI macros for BUILD_PATH])[]dnl
+$1([MODULE_LDFLAGS], [string],
+     [extra linker flags for an extension module on this platform])[]dnl
+$1([EMBED_LIBS], [string],
+     [linker flags and libraries to embed the interpreter])[]dnl
+])
+
+dnl _PYPROBE_KEY(NAME)
+dnl ------------------
+dnl Internal. The lower-case key of NAME, as `pyprobe --get' takes it.
+m4_define([_PYPROBE_KEY], [m4_tolower([$1])])
+
+dnl PYPROBE_PROG_PYPROBE([MIN-VERSION])
+dnl -----------------------------------
+dnl Find the pyprobe program and set PYPROBE to it, unless the user set
+dnl PYPROBE. With MIN-VERSION, a pyprobe older than that is not used.
+dnl When no usable pyprobe is found, PYPROBE is empty and
+dnl PYPROBE_CHECK reports why; this macro itself never fails.
+dnl
+dnl PYPROBE_CHECK calls this for you (without a minimum); call it
+dnl first yourself to require a version.
+AC_DEFUN([PYPROBE_PROG_PYPROBE],
+[m4_pattern_forbid([^_?PYPROBE_[A-Z0-9_]+$])dnl
+m4_pattern_allow([^PYPROBE_(FLAGS|ERROR)$])dnl
+m4_pattern_allow([^PYPROBE_(FREE_THREADED|LIMITED_API|ABI3T|MYPYC)_(TRUE|FALSE)$])dnl
+_PYPROBE_FOREACH_NAME([_PYPROBE_ALLOW_NAME])dnl
+AC_ARG_VAR([PYPROBE], [the pyprobe program])dnl
+if test "x$ac_cv_env_PYPROBE_set" != xset; then
+  AC_PATH_PROG([PYPROBE], [pyprobe])
+fi
+pyprobe_version=
+pyprobe_prog_error=
+if test -z "$PYPROBE"; then
+  pyprobe_prog_error="pyprobe was not found: install pyprobe, or set PYPROBE to the pyprobe program"
+else
+  AC_MSG_CHECKING([the version of $PYPROBE])
+  pyprobe_version=`$PYPROBE --version 2>&AS_MESSAGE_LOG_FD | sed -n 's/^pyprobe //p'`
+  if test -z "$pyprobe_version"; then
+    AC_MSG_RESULT([unknown])
+    pyprobe_prog_error="\`$PYPROBE --version' does not say that it is pyprobe: set PYPROBE to the pyprobe program"
+    PYPROBE=
+  else
+    AC_MSG_RESULT([$pyprobe_version])
+m4_ifval([$1], [dnl
+    AS_VERSION_COMPARE([$pyprobe_version], [$1],
+      [pyprobe_prog_error="pyprobe $pyprobe_version ($PYPROBE) is too old, version $1 or later is needed: install a newer pyprobe, or set PYPROBE to one"
+       PYPROBE=])
+])dnl
+  fi
+fi[]dnl
+])# PYPROBE_PROG_PYPROBE
+
+dnl _PYPROBE_ALLOW_NAME(NAME, KIND, DESCRIPTION)
+dnl --------------------------------------------
+dnl Internal. PYPROBE_NAME may appear in configure (the forbidden
+dnl pattern catches misspelled macro names, not our variables).
+m4_define([_PYPROBE_ALLOW_NAME], [m4_pattern_allow([^PYPROBE_$1$])])
+
+dnl PYPROBE_CHECK([ACTION-IF-FOUND], [ACTION-IF-NOT-FOUND], [OPTIONS])
+dnl ------------------------------------------------------------------
+dnl Ask pyprobe about the Python interpreter to build for: PYTHON (a path
+dnl or a command name), else python3, else python. OPTIONS (from
+dnl configure.ac) and then PYPROBE_FLAGS (from the user) are passed to
+dnl pyprobe; they carry the policy, e.g. --limited-api=3.11, --abi3t=yes,
+dnl --mypyc=no.
+dnl
+dnl Then check that the Python.h the C compiler finds with
+dnl PYPROBE_BUILD_CPPFLAGS after the user's CPPFLAGS (and with CC and
+dnl CFLAGS) belongs to that interpreter: the same major.minor version,
+dnl Py_GIL_DISABLED and Py_DEBUG. A mix-up such as include/python3.14
+dnl for python3.14t stops configure with a message naming both sides.
+dnl
+dnl On success every public name is substituted as PYPROBE_NAME
+dnl (PYPROBE_CPPFLAGS, PYPROBE_BUILD_CPPFLAGS, PYPROBE_MODULE_LDFLAGS,
+dnl PYPROBE_EMBED_LIBS, PYPROBE_EXT_SUFFIX, PYPROBE_BUILD_SUFFIX, ...;
+dnl `pyprobe --list-names' lists them), the Automake conditionals
+dnl PYPROBE_FREE_THREADED, PYPROBE_LIMITED_API, PYPROBE_ABI3T and
+dnl PYPROBE_MYPYC are set from the names of the same meaning, and
+dnl ACTION-IF-FOUND runs.
+dnl
+dnl On failure (no pyprobe, no Python, no headers, headers of another
+dnl ABI) PYPROBE_ERROR says why, in words that say what to install or
+dnl set; the names are empty, the conditionals false, and
+dnl ACTION-IF-NOT-FOUND runs. Without ACTION-IF-NOT-FOUND, configure
+dnl stops with that message (give [:] to go on without Python).
+dnl
+dnl Results are cached (pyprobe_cv_*) for the interpreter, pyprobe and
+dnl options they were found with; with a different PYTHON (or, when
+dnl PYTHON is not a path, a different PATH) they are found again.
+AC_DEFUN([PYPROBE_CHECK],
+[AC_REQUIRE([PYPROBE_PROG_PYPROBE])dnl
+AC_REQUIRE([AC_PROG_CC])dnl
+AC_ARG_VAR([PYTHON], [the Python interpreter to build for (a path or a command name; default: python3, then python)])dnl
+AC_ARG_VAR([PYPROBE_FLAGS], [options for pyprobe, e.g. the policy: --limited-api=3.11 --mypyc=no])dnl
+PYPROBE_ERROR=
+pyprobe_options="m4_normalize([$3]) $PYPROBE_FLAGS"
+if test -z "$PYPROBE"; then
+  PYPROBE_ERROR=$pyprobe_prog_error
+else
+  _PYPROBE_CACHE_KEY
+  AC_CACHE_CHECK([for the Python interpreter to build for],
+    [pyprobe_cv_facts], [_PYPROBE_PROBE])
+  if test -z "$PYPROBE_ERROR"; then
+    AC_CACHE_CHECK([for the Python.h of $pyprobe_cv_python],
+      [pyprobe_cv_headers], [_PYPROBE_HEADERS])
+  fi
+fi
+if test -z "$PYPROBE_ERROR"; then
+  pyprobe_cv_key=$pyprobe_key
+  _PYPROBE_FOREACH_NAME([_PYPROBE_SET_NAME])dnl
+else
+  # Failures are not cached: the user may fix them and run again.
+  AS_UNSET([pyprobe_cv_facts])
+  AS_UNSET([pyprobe_cv_headers])
+  _PYPROBE_FOREACH_NAME([_PYPROBE_CLEAR_NAME])dnl
+fi
+_PYPROBE_FOREACH_NAME([_PYPROBE_SUBST_NAME])dnl
+m4_ifdef([AM_CONDITIONAL], [dnl
+AM_CONDITIONAL([PYPROBE_FREE_THREADED], [test "x$PYPROBE_FREE_THREADED" = x1])
+AM_CONDITIONAL([PYPROBE_LIMITED_API], [test "x$PYPROBE_LIMITED_API" = x1])
+AM_CONDITIONAL([PYPROBE_ABI3T], [test "x$PYPROBE_ABI3T" = x1])
+AM_CONDITIONAL([PYPROBE_MYPYC], [test "x$PYPROBE_MYPYC" = x1])
+])dnl
+AS_IF([test -z "$PYPROBE_ERROR"], [$1],
+  [m4_default([$2], [AC_MSG_ERROR([$PYPROBE_ERROR])])])[]dnl
+])# PYPROBE_CHECK
+
+dnl _PYPROBE_CACHE_KEY
+dnl ------------------
+dnl Internal. Set pyprobe_key to what the cached results depend on, and
+dnl forget them when it is not what they were found with. A PYTHON that
+dnl is not an absolute path is found through PATH (and the directory).
+m4_define([_PYPROBE_CACHE_KEY],
+[pyprobe_key="$PYPROBE $pyprobe_version|$pyprobe_options|$PYTHON"
+case $PYTHON in
+  /*) ;;
+  *) pyprobe_key="$pyprobe_key|$PATH|`pwd`" ;;
+esac
+if test "x$pyprobe_cv_key" != "x$pyprobe_key"; then
+  AS_UNSET([pyprobe_cv_facts])
+  AS_UNSET([pyprobe_cv_headers])
+fi[]dnl
+])
+
+dnl _PYPROBE_PROBE
+dnl --------------
+dnl Internal. Run pyprobe once for every name, reading one value per
+dnl line into pyprobe_cv_KEY; set pyprobe_cv_facts to a summary, or to
+dnl "no" and PYPROBE_ERROR to the reason.
+m4_define([_PYPROBE_PROBE],
+[set dummy $PYPROBE
+shift
+if test -n "$PYTHON"; then
+  set "$[@]" "--python=$PYTHON"
+fi
+AS_ECHO(["$as_me:${as_lineno-$LINENO}: $[*] $pyprobe_options --get NAME... (every name)"]) >&AS_MESSAGE_LOG_FD
+"$[@]" $pyprobe_options _PYPROBE_FOREACH_NAME([_PYPROBE_GET_ARG]) >conftest.pyprobe 2>conftest.err
+pyprobe_status=$?
+sed 's/^/pyprobe: | /' conftest.pyprobe >&AS_MESSAGE_LOG_FD
+cat conftest.err >&AS_MESSAGE_LOG_FD
+AS_ECHO(["$as_me:${as_lineno-$LINENO}: \$? = $pyprobe_status"]) >&AS_MESSAGE_LOG_FD
+pyprobe_read=no
+if test $pyprobe_status = 0; then
+  { _PYPROBE_FOREACH_NAME([_PYPROBE_READ_NAME]) pyprobe_read=yes
+    IFS= read -r pyprobe_extra && pyprobe_read=extra; } <conftest.pyprobe
+fi
+if test $pyprobe_read = yes; then
+  pyprobe_cv_facts="$pyprobe_cv_python ($pyprobe_cv_implementation $pyprobe_cv_version, ABI $pyprobe_cv_abi_tag)"
+else
+  pyprobe_cv_facts=no
+  pyprobe_message=`sed -n '$p' conftest.err`
+  case $pyprobe_status in
+    0) PYPROBE_ERROR="$PYPROBE gave values pyprobe.m4 cannot read (a value with a newline, or a pyprobe that does not match this pyprobe.m4): see config.log" ;;
+    2) PYPROBE_ERROR="$pyprobe_message. Check PYPROBE_FLAGS and the options in configure.ac; a pyprobe older than this pyprobe.m4 may lack a name it asks for" ;;
+    3) PYPROBE_ERROR="$pyprobe_message. No Python interpreter to build for: install Python 3 with its development files (Debian/Ubuntu: python3-dev; Fedora: python3-devel), or set PYTHON to the interpreter" ;;
+    8) PYPROBE_ERROR="$pyprobe_message. Change the policy in PYPROBE_FLAGS, or PYTHON" ;;
+    *) PYPROBE_ERROR="$pyprobe_message. Set PYTHON to a working Python 3 interpreter (see config.log)" ;;
+  esac
+fi
+rm -f conftest.pyprobe conftest.err[]dnl
+])
+
+dnl _PYPROBE_GET_ARG(NAME, KIND, DESCRIPTION)
+dnl _PYPROBE_READ_NAME(NAME, KIND, DESCRIPTION)
+dnl _PYPROBE_SET_NAME(NAME, KIND, DESCRIPTION)
+dnl _PYPROBE_CLEAR_NAME(NAME, KIND, DESCRIPTION)
+dnl _PYPROBE_SUBST_NAME(NAME, KIND, DESCRIPTION)
+dnl ---------------------------------------------
+dnl Internal, one name each: ask for it, read its line, copy the
+dnl (cached) value to PYPROBE_NAME or empty it, substitute it.
+m4_define([_PYPROBE_GET_ARG], [ --get _PYPROBE_KEY([$1])])
+m4_define([_PYPROBE_READ_NAME],
+[IFS= read -r pyprobe_cv_[]_PYPROBE_KEY([$1]) &&
+     ])
+m4_define([_PYPROBE_SET_NAME],
+[PYPROBE_$1=$pyprobe_cv_[]_PYPROBE_KEY([$1])
+  ])
+m4_define([_PYPROBE_CLEAR_NAME], [PYPROBE_$1=
+  ])
+m4_define([_PYPROBE_SUBST_NAME], [AC_SUBST([PYPROBE_$1])])
+
+dnl _PYPROBE_HEADERS
+dnl ----------------
+dnl Internal. Find which Python.h the preprocessor includes with the
+dnl user's CPPFLAGS and then PYPROBE_BUILD_CPPFLAGS, and what it is for;
+dnl compare that with the interpreter; then compile with it (CC and
+dnl CFLAGS too). Set pyprobe_cv_headers to the Python.h found, or to
+dnl "no" and PYPROBE_ERROR to the reason.
+m4_define([_PYPROBE_HEADERS],
+[pyprobe_cv_headers=no
+pyprobe_save_CPPFLAGS=$CPPFLAGS
+CPPFLAGS="$CPPFLAGS $pyprobe_cv_build_cppflags"
+pyprobe_seen=
+AC_PREPROC_IFELSE([AC_LANG_SOURCE([[#include <Python.h>
+pyprobe_seen_major PY_MAJOR_VERSION
+pyprobe_seen_minor PY_MINOR_VERSION
+#ifdef Py_GIL_DISABLED
+pyprobe_seen_free_threaded 1
+#else
+pyprobe_seen_free_threaded 0
+#endif
+#ifdef Py_DEBUG
+pyprobe_seen_debug 1
+#else
+pyprobe_seen_debug 0
+#endif
+]])],
+  [pyprobe_seen=`sed -n 's/^pyprobe_seen_[[a-z_]]* *//p' conftest.i | tr '\n' ' '`
+   pyprobe_seen_file=`sed -n 's/^@%:@[[ line]]*[[0-9]][[0-9]]* "\(.*Python\.h\)".*/\1/p' conftest.i | sed 1q`])
+pyprobe_want="$pyprobe_cv_version_major $pyprobe_cv_version_minor $pyprobe_cv_free_threaded $pyprobe_cv_debug "
+test -n "$pyprobe_seen_file" || pyprobe_seen_file=Python.h
+AS_CASE([$pyprobe_cv_implementation],
+  [cpython], [pyprobe_dev="python$pyprobe_cv_version_major.$pyprobe_cv_version_minor-dev (Debian/Ubuntu) or python$pyprobe_cv_version_major.$pyprobe_cv_version_minor-devel (Fedora)"],
+  [pypy], [pyprobe_dev="pypy$pyprobe_cv_version_major-dev (Debian/Ubuntu) or pypy$pyprobe_cv_version_major-devel (Fedora)"],
+  [pyprobe_dev="the development files of $pyprobe_cv_implementation"])
+if test -z "$pyprobe_seen"; then
+  if test -f "$pyprobe_cv_includedir/Python.h"; then
+    PYPROBE_ERROR="the C preprocessor cannot use Python.h of $pyprobe_cv_python (ABI $pyprobe_cv_abi_tag) with CPPFLAGS $CPPFLAGS: see config.log"
+  else
+    PYPROBE_ERROR="$pyprobe_cv_python (ABI $pyprobe_cv_abi_tag) has no headers: no Python.h in $pyprobe_cv_includedir. Install its development files, $pyprobe_dev, or set PYTHON to an interpreter that has them"
+  fi
+elif test "x$pyprobe_seen" != "x$pyprobe_want"; then
+  set dummy $pyprobe_seen
+  _PYPROBE_YES_NO([pyprobe_seen_ft], [$[4]])
+  _PYPROBE_YES_NO([pyprobe_seen_debug], [$[5]])
+  _PYPROBE_YES_NO([pyprobe_want_ft], [$pyprobe_cv_free_threaded])
+  _PYPROBE_YES_NO([pyprobe_want_debug], [$pyprobe_cv_debug])
+  PYPROBE_ERROR="the Python.h the C compiler sees is not that of the interpreter: $pyprobe_seen_file is for Python $[2].$[3] with free-threading (Py_GIL_DISABLED) $pyprobe_seen_ft and debug (Py_DEBUG) $pyprobe_seen_debug, but $pyprobe_cv_python (ABI $pyprobe_cv_abi_tag) is Python $pyprobe_cv_version_major.$pyprobe_cv_version_minor with free-threading $pyprobe_want_ft and debug $pyprobe_want_debug. Remove the -I options for another Python's headers from CPPFLAGS, CFLAGS or CC (pyprobe's own are: $pyprobe_cv_cppflags), or set PYTHON to the interpreter those headers belong to"
+else
+  AC_COMPILE_IFELSE([AC_LANG_PROGRAM([[#include <Python.h>
+#if PY_MAJOR_VERSION != $pyprobe_cv_version_major || PY_MINOR_VERSION != $pyprobe_cv_version_minor
+#  error "Python.h is for another Python version"
+#endif
+#if defined(Py_GIL_DISABLED) != $pyprobe_cv_free_threaded
+#  error "Python.h is for another build (free-threaded or not)"
+#endif
+#if defined(Py_DEBUG) != $pyprobe_cv_debug
+#  error "Python.h is for another build (debug or not)"
+#endif
+]], [[return Py_IsInitialized();]])],
+    [pyprobe_cv_headers=$pyprobe_seen_file],
+    [PYPROBE_ERROR="cannot compile with the Python.h of $pyprobe_cv_python (ABI $pyprobe_cv_abi_tag) and $pyprobe_cv_build_cppflags: it does not compile, or CC or CFLAGS point at another Python's headers (see config.log)"])
+fi
+CPPFLAGS=$pyprobe_save_CPPFLAGS[]dnl
+])
+
+dnl _PYPROBE_YES_NO(VARIABLE, VALUE)
+dnl --------------------------------
+dnl Internal. Set VARIABLE to yes when VALUE is 1, else to no.
+m4_define([_PYPROBE_YES_NO], [AS_IF([test "x$2" = x1], [$1=yes], [$1=no])])
+
+dnl PYPROBE_DEFINE_FACTS([PREFIX])
+dnl ------------------------------
+dnl Put every name into config.h (AC_DEFINE), as `pyprobe --header'
+dnl would: PREFIX (default PYPROBE_) and the name, booleans and numbers
+dnl bare, everything else a C string. Every macro is defined, so #if
+dnl works: after a failed PYPROBE_CHECK, as 0 or "". Call it after
+dnl PYPROBE_CHECK (it calls PYPROBE_CHECK itself otherwise).
+AC_DEFUN([PYPROBE_DEFINE_FACTS],
+[AC_REQUIRE([PYPROBE_CHECK])dnl
+m4_pushdef([_PYPROBE_PREFIX], m4_default([$1], [PYPROBE_]))dnl
+pyprobe_c_escape='s/[[\\"?]]/\\&/g'
+_PYPROBE_FOREACH_NAME([_PYPROBE_DEFINE_NAME])dnl
+m4_popdef([_PYPROBE_PREFIX])[]dnl
+])# PYPROBE_DEFINE_FACTS
+
+dnl _PYPROBE_DEFINE_NAME(NAME, KIND, DESCRIPTION)
+dnl ---------------------------------------------
+dnl Internal. One AC_DEFINE_UNQUOTED; strings get \ " and ? escaped.
+m4_define([_PYPROBE_DEFINE_NAME],
+[m4_if([$2], [string],
+[pyprobe_c=`AS_ECHO(["$PYPROBE_$1"]) | sed "$pyprobe_c_escape"`
+AC_DEFINE_UNQUOTED(_PYPROBE_PREFIX[$1], ["$pyprobe_c"], [Python: $3])],
+[AC_DEFINE_UNQUOTED(_PYPROBE_PREFIX[$1], [${PYPROBE_$1:-0}], [Python: $3])])
+])
