@@ -111,6 +111,9 @@ int cli_source_option(cli_source *source, int opt, const char *arg)
 
 int cli_source_check(const cli_source *source)
 {
+    if (source->python && source->facts)
+        return cli_usage_error("--facts", "cannot be combined with --python: "
+                               "the facts already name their interpreter");
     const char *given[] = {
         source->python ? "--python" : NULL, source->facts ? "--facts" : NULL,
         source->build_details ? "--build-details" : NULL,
