@@ -2,7 +2,9 @@
 #
 # pyprobe embeds this file and runs it with the target interpreter as
 #
-#     PYTHON -I -S -c <this file> [auto|sysconfig]
+#     PYTHON -I -S -c <this file> auto|sysconfig [shared]
+#
+# (shared: the interpreter may load a shared libpython, so say which.)
 #
 # It prints what the interpreter knows about itself, and nothing else:
 #
@@ -39,7 +41,7 @@ CONFIG_VARS = (
 )
 
 
-def fast_probe(info):
+def fast_probe(info, depends):
     """Fill info the way sysconfig would, without importing sysconfig (or
     os). Only for CPython on Linux with nothing redirecting sysconfig, and
     only when its build-time table agrees with the running interpreter.
@@ -52,20 +54,25 @@ def fast_probe(info):
                  b'_PYTHON_SYSCONFIGDATA_NAME', b'_PYTHON_SYSCONFIGDATA_PATH'):
         if name in env:
             return False
-    here = sys.executable.rpartition('/')[0] + '/Modules/'
-    for name in ('Setup', 'Setup.dist', 'Setup.local'):
-        try:
-            posix.stat(here + name)
-            return False        # running from a source tree
-        except OSError:
-            pass
+    here = sys.executable.rpartition('/')[0] + '/Modules'
+    try:
+        posix.stat(here)        # rarely there: one stat decides, mostly
+        for name in ('Setup', 'Setup.dist', 'Setup.local'):
+            try:
+                posix.stat(here + '/' + name)
+                return False    # running from a source tree
+            except OSError:
+                pass
+    except OSError:
+        pass
     abiflags = sys.abiflags
     multiarch = getattr(sys.implementation, '_multiarch', '')
     build = None
     for name in ('_sysconfigdata_%s_linux_%s' % (abiflags, multiarch),
                  '_sysconfigdata_%s_%s' % (abiflags, multiarch)):
         try:
-            build = __import__(name).build_time_vars
+            module = __import__(name)
+            build = module.build_time_vars
             break
         except (ImportError, AttributeError):
             pass
@@ -100,6 +107,7 @@ def fast_probe(info):
         libc = posix.confstr('CS_GNU_LIBC_VERSION')
     except (ValueError, OSError):
         libc = None
+    depends.append(getattr(module, '__file__', None))
     info.update(
         source='fast', sysconfigdata=name, config=config,
         extension_suffixes=list(suffixes), include=base + tail,
@@ -123,6 +131,9 @@ try:
     libc = os.confstr('CS_GNU_LIBC_VERSION')
 except (AttributeError, ValueError, OSError):
     libc = None
+depends.extend(getattr(m, '__file__', None)
+                       for n, m in sorted(sys.modules.items())
+                       if n == 'sysconfig' or n.startswith('_sysconfigdata'))
 info.update(
     source='sysconfig', sysconfigdata=None,
     config=dict((key, all_vars.get(key)) for key in CONFIG_VARS),
@@ -215,11 +226,33 @@ info['elf'] = elf
 '''
 
 
-def venv_prefix():
+def shared_library_depends(depends):
+    """A shared libpython (or PyPy's libpypy) is part of the interpreter:
+    the answer depends on the one the dynamic loader picked, and on the
+    loader's cache that helped it choose. A function, not a string: this
+    runs on every probe of a shared build."""
+    try:
+        with open('/proc/self/maps', 'rb') as f:
+            maps = f.read().decode('utf-8', 'surrogateescape')
+    except OSError:
+        return
+    for line in maps.splitlines():
+        path = line[line.find('/'):] if '/' in line else ''
+        name = path.rpartition('/')[2]
+        if name.startswith(('libpython', 'libpypy')) and '.so' in name:
+            depends.extend((path, '/etc/ld.so.cache'))
+
+
+# Where platform.mac_ver() reads the macOS version.
+MAC_VERSION_FILE = '/System/Library/CoreServices/SystemVersion.plist'
+
+
+def venv_prefix(depends):
     """sys.prefix as site.venv() would set it. -S skips site, and with it
     the switch to a virtual environment's own prefix: site takes the
     directory above the executable's when a pyvenv.cfg file sits in
-    either of them."""
+    either of them. Both places go into depends: a pyvenv.cfg that
+    appears later changes the answer as much as one that goes away."""
     sep = '\\' if sys.platform == 'win32' else '/'
     exe_dir = sys.executable.rpartition(sep)[0]
     site_prefix = exe_dir.rpartition(sep)[0]
@@ -227,6 +260,7 @@ def venv_prefix():
         return None
     stat = __import__('nt' if sep == '\\' else 'posix').stat
     for directory in (exe_dir, site_prefix):
+        depends.append(directory + sep + 'pyvenv.cfg')
         try:
             if stat(directory + sep + 'pyvenv.cfg').st_mode & 0o170000 == \
                     0o100000:
@@ -241,19 +275,22 @@ def main():
         info = {'unsupported': '%d.%d.%d' % sys.version_info[:3]}
     else:
         info = {}
-        if sys.argv[1:] == ['sysconfig'] or not fast_probe(info):
+        depends = []
+        if sys.argv[1:2] == ['sysconfig'] or not fast_probe(info, depends):
             exec(SYSCONFIG_PROBE, {'sys': sys, 'info': info,
+                                   'depends': depends,
                                    'CONFIG_VARS': CONFIG_VARS})
         stdlib = info['stdlib']
         details = None
         if stdlib and sys.version_info >= (3, 14):
+            depends.append(stdlib + '/build-details.json')
             try:
                 open(stdlib + '/build-details.json', 'rb').close()
                 details = stdlib + '/build-details.json'
             except OSError:
                 pass
         gil = getattr(sys, '_is_gil_enabled', None)
-        prefix = venv_prefix()
+        prefix = venv_prefix(depends)
         impl = sys.implementation
         info.update(
             build_details=details,
@@ -282,14 +319,28 @@ def main():
             exec(ELF_PROBE, {'sys': sys, 'info': info})
             loader = info['elf'] and info['elf'][4]
             if loader and 'musl' in loader:
+                depends.append(loader)
                 exec(MUSL_PROBE, {'info': info, 'loader': loader})
+        if sys.platform == 'linux' and 'shared' in sys.argv[2:]:
+            shared_library_depends(depends)
         if sys.platform == 'darwin':
+            depends.append(MAC_VERSION_FILE)
             exec(MAC_PROBE, {'sys': sys, 'info': info})
+        info['depends'] = sorted(set(d for d in depends if d))
     text = 'pyprobe-probe 1\n%s\nend\n' % (
         ascii(info) if sys.version_info[0] >= 3 else repr(info))
     out = getattr(sys.stdout, 'buffer', sys.stdout)
     out.write(text.encode('ascii'))
     out.flush()
+    # The answer is out and nothing else is left to do: skip the
+    # interpreter's teardown, which costs a millisecond (a sixth of its
+    # start-up) and can change nothing pyprobe reads.
+    exit_now = getattr(__import__('posix' if sys.platform != 'win32'
+                                  else 'nt'), '_exit', None)
+    if exit_now:
+        exit_now(0)
 
 
-main()
+# Run as a program (-c); pyprobe's cache imports it and calls main().
+if __name__ == '__main__':
+    main()

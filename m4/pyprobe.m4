@@ -111,6 +111,8 @@ $1([MODULE_LDFLAGS], [string],
      [extra linker flags for an extension module on this platform])[]dnl
 $1([EMBED_LIBS], [string],
      [linker flags and libraries to embed the interpreter])[]dnl
+$1([UNKNOWN], [string],
+     [names a description file could not give (their values are empty), space-separated])[]dnl
 ])
 
 dnl _PYPROBE_KEY(NAME)

@@ -84,6 +84,29 @@ void pyprobe_probe_options_set_max_output(pyprobe_probe_options *options,
 void pyprobe_probe_options_set_use_sysconfig(pyprobe_probe_options *options,
                                              int use_sysconfig);
 
+/* What pyprobe_probe may keep in a cache directory between runs. */
+enum {
+    /* Validated answers, each used only while everything it depended on
+     * is unchanged (the interpreter's real executable, the files its
+     * answer came from, the environment variables that change it, this
+     * pyprobe: the README lists them all). Checking one takes a few stat
+     * calls instead of running the interpreter. */
+    PYPROBE_CACHE_ANSWERS = 1,
+    /* The probe script as a file, so that each Python version compiles
+     * it once and keeps the bytecode (its own __pycache__). It cannot
+     * change an answer; it saves about a millisecond per probe. */
+    PYPROBE_CACHE_SCRIPT = 2
+};
+
+/* Cache what the PYPROBE_CACHE_* flags in what say (0: nothing, the
+ * default) in dir; NULL means $PYPROBE_CACHE_DIR, else
+ * $XDG_CACHE_HOME/pyprobe, else $HOME/.cache/pyprobe. The directory must
+ * belong to the user and be writable by no one else; a cache that cannot
+ * be trusted, read or written is simply not used. dir is copied. Fails
+ * only on out of memory. */
+pyprobe_status pyprobe_probe_options_set_cache(pyprobe_probe_options *options,
+                                               unsigned what, const char *dir);
+
 /* What an interpreter reported about itself, validated. Immutable. */
 typedef struct pyprobe_facts pyprobe_facts;
 
@@ -103,11 +126,112 @@ pyprobe_status pyprobe_facts_load_json(const char *path,
                                        pyprobe_facts **facts,
                                        pyprobe_error *error);
 
+/* ---- Facts from description files (cross builds) ----------------------
+ *
+ * A build-details.json (PEP 739, CPython 3.14+) or a _sysconfigdata_*.py
+ * file describes an interpreter without running it: the way to the facts
+ * of a target that cannot run on the build machine. What such a file
+ * does not say is derived where CPython's own rules fix it (the answer
+ * lists each derived fact and how), taken from a pyprobe_target, or left
+ * unknown (the UNKNOWN name lists it, and wheel tags that need it are
+ * refused). Nothing in the file is executed. */
+typedef struct pyprobe_target pyprobe_target;
+
+/* Caller frees with pyprobe_target_free. NULL on out of memory. */
+pyprobe_target *pyprobe_target_new(void);
+void pyprobe_target_free(pyprobe_target *target);
+/* The target's C library: "glibc-2.36", "musl-1.2" or "none". Fails with
+ * PYPROBE_ERR_USAGE on anything else. */
+pyprobe_status pyprobe_target_set_libc(pyprobe_target *target,
+                                       const char *libc,
+                                       pyprobe_error *error);
+/* The target's sysconfig.get_platform(), "linux-armv7l": needed where
+ * the file does not say it and it cannot be derived. */
+pyprobe_status pyprobe_target_set_platform(pyprobe_target *target,
+                                           const char *platform,
+                                           pyprobe_error *error);
+/* The directory the target's file system is found under on this machine.
+ * Without it, pyprobe works it out from where the file is (a file that
+ * says it lives in /usr/lib/python3.14, found at
+ * /sysroot/usr/lib/python3.14, has the sysroot /sysroot). "/" takes the
+ * paths as written. Paths in the facts are then where the files are on
+ * this machine, as a relocated installation reports them. */
+pyprobe_status pyprobe_target_set_sysroot(pyprobe_target *target,
+                                          const char *dir,
+                                          pyprobe_error *error);
+/* The full Python version "3.11.2", for a _sysconfigdata file whose
+ * headers (patchlevel.h) are not there to say it. */
+pyprobe_status pyprobe_target_set_version(pyprobe_target *target,
+                                          const char *version,
+                                          pyprobe_error *error);
+
+/* Facts from a build-details.json file. target may be NULL. Fails with
+ * PYPROBE_ERR_IO if it cannot be read, PYPROBE_ERR_PROTOCOL if it is not
+ * a build-details.json pyprobe can use, PYPROBE_ERR_USAGE if an option
+ * it needs is missing or contradicts it. Caller frees *facts. */
+pyprobe_status pyprobe_facts_from_build_details(const char *path,
+                                                const pyprobe_target *target,
+                                                pyprobe_facts **facts,
+                                                pyprobe_error *error);
+
+/* Facts from a _sysconfigdata_*.py file, parsed as a plain literal (a
+ * module of comments and NAME = literal assignments; anything else is
+ * refused). The full version comes from patchlevel.h in the headers
+ * beside it, or from pyprobe_target_set_version. Errors as above. */
+pyprobe_status pyprobe_facts_from_sysconfigdata(const char *path,
+                                                const pyprobe_target *target,
+                                                pyprobe_facts **facts,
+                                                pyprobe_error *error);
+
 void pyprobe_facts_free(pyprobe_facts *facts);
 
 /* The absolute path of the interpreter the facts describe. Owned by
  * facts. */
 const char *pyprobe_facts_python(const pyprobe_facts *facts);
+
+/* ---- Many interpreters ------------------------------------------------- */
+
+/* The interpreters on a machine: python, python3, python3.X, python3.Xt,
+ * pypy3, graalpy ... in each PATH directory, then in the usual install
+ * places (pyenv's versions, /usr/local/bin, /opt/python*, ~/.local/bin,
+ * uv's and asdf's Pythons). Names of the same interpreter (symbolic
+ * links, hard links, a shim that runs it) are one entry: same real
+ * executable (device and inode) and same prefix, so a virtual
+ * environment stays an entry of its own. */
+typedef struct pyprobe_interpreters pyprobe_interpreters;
+
+/* Find them and probe them, at most jobs at a time (0: one per CPU).
+ * options may be NULL. Fails only on out of memory: an interpreter that
+ * cannot be probed is an entry with its error. Caller frees *list with
+ * pyprobe_interpreters_free. */
+pyprobe_status pyprobe_interpreters_find(const pyprobe_probe_options *options,
+                                         unsigned jobs,
+                                         pyprobe_interpreters **list,
+                                         pyprobe_error *error);
+void pyprobe_interpreters_free(pyprobe_interpreters *list);
+/* Entries in the order found, PATH first. */
+size_t pyprobe_interpreters_count(const pyprobe_interpreters *list);
+/* The name it was found by (the interpreter itself rather than a
+ * wrapper, where both were found). Owned by list. */
+const char *pyprobe_interpreters_path(const pyprobe_interpreters *list,
+                                      size_t index);
+/* Its other names. Owned by list. */
+size_t pyprobe_interpreters_alias_count(const pyprobe_interpreters *list,
+                                        size_t index);
+const char *pyprobe_interpreters_alias(const pyprobe_interpreters *list,
+                                       size_t index, size_t alias);
+/* Its facts, or NULL when the probe failed; then the error says why.
+ * Owned by list. */
+const pyprobe_facts *pyprobe_interpreters_facts(
+    const pyprobe_interpreters *list, size_t index);
+const pyprobe_error *pyprobe_interpreters_error(
+    const pyprobe_interpreters *list, size_t index);
+/* All of it as JSON: {"format": "pyprobe-list", "format_version": 1,
+ * "interpreters": [{"path", "aliases", "facts" (every public name, as
+ * pyprobe_report_json gives them under the default policy) or "error"}]}.
+ * Caller frees *text with pyprobe_free. */
+pyprobe_status pyprobe_interpreters_json(const pyprobe_interpreters *list,
+                                         char **text, pyprobe_error *error);
 
 /* ---- Policy ----------------------------------------------------------- */
 

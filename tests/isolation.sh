@@ -132,12 +132,12 @@ for py in $pythons; do
     done
 
     # The fast probe and sysconfig agree: every public value, and the raw
-    # answer except for where it came from.
+    # answer except for where it came from (and so the files it read).
     tool_py - "$T/default.json" "$T/--use-sysconfig.json" >"$T/diff" 2>&1 <<'EOF'
 import json, sys
 fast, slow = (json.load(open(name)) for name in sys.argv[1:3])
 fast_probe, slow_probe = fast.pop('probe'), slow.pop('probe')
-for key in ('source', 'sysconfigdata'):
+for key in ('source', 'sysconfigdata', 'depends'):
     fast_probe.pop(key)
     slow_probe.pop(key)
 bad = ['%s: %r != %r' % (k, fast.get(k), slow.get(k))

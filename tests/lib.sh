@@ -268,3 +268,36 @@ no_injection() {
 names() {
     "$PYPROBE" --list-names | awk '{ print toupper($1) }'
 }
+
+# all_values OUT PYPROBE-ARGS...: every public name, as "name=value"
+# lines in OUT, from one run of pyprobe.
+all_values() {
+    av_out=$1
+    shift
+    av_gets=
+    for av_n in $("$PYPROBE" --list-names | cut -d' ' -f1); do
+        av_gets="$av_gets --get $av_n"
+    done
+    "$PYPROBE" "$@" $av_gets >"$av_out.raw" || return 1
+    for av_n in $("$PYPROBE" --list-names | cut -d' ' -f1); do
+        IFS= read -r av_v && printf '%s=%s\n' "$av_n" "$av_v"
+    done <"$av_out.raw" >"$av_out"
+}
+
+# same_values WHAT A B [NAME...]: pass if the all_values files A and B
+# agree on every name but PYTHON, EXECUTABLE (a description file names
+# the installed interpreter, not the name it was called by) and NAMEs.
+same_values() {
+    sv_what=$1 sv_a=$2 sv_b=$3
+    shift 3
+    sv_pattern='^(python|executable'
+    for sv_n in "$@"; do sv_pattern="$sv_pattern|$sv_n"; done
+    grep -Ev "$sv_pattern)=" "$sv_a" >"$sv_a.cmp"
+    grep -Ev "$sv_pattern)=" "$sv_b" >"$sv_b.cmp"
+    if diff "$sv_a.cmp" "$sv_b.cmp" >"$T/same.diff"; then
+        pass "$sv_what"
+    else
+        fail "$sv_what:"
+        sed 's/^/  /' "$T/same.diff"
+    fi
+}

@@ -61,6 +61,8 @@ def build_modules(sheet, argv):
         maxunicode=0x10FFFF,
         implementation=impl,
         argv=argv,
+        modules={},
+        path=[],
         stdout=sys.stdout,
         stderr=sys.stderr)
     if rsys.get('abiflags') is not None:
@@ -140,7 +142,24 @@ def main():
     real_import = builtins.__import__
     real_open = builtins.open
 
+    def import_probe(name):
+        # pyprobe's script cache: the probe script as a module, in a
+        # directory the -c program put first on sys.path.
+        for directory in modules['sys'].path:
+            path = directory + '/' + name + '.py'
+            try:
+                with real_open(path) as f:
+                    text = f.read()
+            except OSError:
+                continue
+            module = types.ModuleType(name)
+            exec(compile(text, path, 'exec'), module.__dict__)
+            return module
+        raise ImportError('No module named %r' % name)
+
     def fake_import(name, globals=None, locals=None, fromlist=(), level=0):
+        if name == '_pyprobe_probe':
+            return import_probe(name)
         if name in modules:
             if name == 'importlib.machinery' and not fromlist:
                 return modules['importlib']

@@ -27,24 +27,39 @@ int cli_parse_timeout(const char *text, unsigned long *milliseconds);
 int cli_close_stdout(int code);
 
 /* Which interpreter a command looks at: the options every command that
- * needs facts shares (--python, --facts, --timeout, --use-sysconfig). */
+ * needs facts shares. The facts come from running it (--python), from a
+ * facts file (--facts) or from a description file (--build-details,
+ * --sysconfigdata, which the target options complete). */
 typedef struct cli_source {
     const char *python;
     const char *facts;
+    const char *build_details;
+    const char *sysconfigdata;
     unsigned long timeout_ms;
     int use_sysconfig;
+    int no_cache;
+    const char *libc, *platform, *sysroot, *version;   /* target options */
 } cli_source;
 
 enum {
     CLI_OPT_PYTHON = 1000, CLI_OPT_FACTS, CLI_OPT_TIMEOUT,
-    CLI_OPT_USE_SYSCONFIG
+    CLI_OPT_USE_SYSCONFIG, CLI_OPT_NO_CACHE, CLI_OPT_BUILD_DETAILS,
+    CLI_OPT_SYSCONFIGDATA, CLI_OPT_LIBC, CLI_OPT_PLATFORM, CLI_OPT_SYSROOT,
+    CLI_OPT_PYTHON_VERSION
 };
 
 #define CLI_SOURCE_OPTIONS                                                  \
     {"python", required_argument, NULL, CLI_OPT_PYTHON},                    \
     {"facts", required_argument, NULL, CLI_OPT_FACTS},                      \
     {"timeout", required_argument, NULL, CLI_OPT_TIMEOUT},                  \
-    {"use-sysconfig", no_argument, NULL, CLI_OPT_USE_SYSCONFIG}
+    {"use-sysconfig", no_argument, NULL, CLI_OPT_USE_SYSCONFIG},          \
+    {"no-cache", no_argument, NULL, CLI_OPT_NO_CACHE},                      \
+    {"build-details", required_argument, NULL, CLI_OPT_BUILD_DETAILS},      \
+    {"sysconfigdata", required_argument, NULL, CLI_OPT_SYSCONFIGDATA},      \
+    {"libc", required_argument, NULL, CLI_OPT_LIBC},                        \
+    {"platform", required_argument, NULL, CLI_OPT_PLATFORM},                \
+    {"sysroot", required_argument, NULL, CLI_OPT_SYSROOT},                  \
+    {"python-version", required_argument, NULL, CLI_OPT_PYTHON_VERSION}
 
 #define CLI_SOURCE_HELP                                                     \
 "  --python=PY            the interpreter: a path, or a command looked up\n" \
@@ -54,14 +69,33 @@ enum {
 "  --timeout=SECONDS      kill the interpreter (and its process group)\n"   \
 "                         after SECONDS; default 30\n"                       \
 "  --use-sysconfig        have it import sysconfig instead of reading its\n" \
-"                         build-time table directly (slower)\n"
+"                         build-time table directly (slower)\n"            \
+"  --no-cache             run the interpreter even if the cache holds a\n" \
+"                         valid answer, and do not store one\n"            \
+"  --build-details=FILE   describe the interpreter from its PEP 739\n"     \
+"                         build-details.json, without running it\n"       \
+"  --sysconfigdata=FILE   describe it from its _sysconfigdata_*.py file\n" \
+"                         (parsed, never run), for targets before 3.14\n" \
+"  with those, what the file cannot say:\n"                                \
+"  --libc=glibc-X.Y|musl-X.Y|none   the target's C library (for tags)\n"  \
+"  --platform=PLATFORM    its sysconfig.get_platform(), e.g. linux-armv7l\n" \
+"  --sysroot=DIR          where its files are here (default: worked out\n" \
+"                         from where the file is; / for as written)\n"    \
+"  --python-version=X.Y.Z its full version, if its patchlevel.h is absent\n"
 
 /* Handle one of the CLI_SOURCE_OPTIONS. Returns 0 when opt is not one of
  * them, 1 when it was handled, -1 after printing a usage error. */
 int cli_source_option(cli_source *source, int opt, const char *arg);
 
-/* After parsing: refuse --python with --facts. Returns an exit code. */
+/* After parsing: refuse more than one source, and target options without
+ * a description file. Returns an exit code. */
 int cli_source_check(const cli_source *source);
+
+/* The probe options the source options ask for (the cache unless
+ * --no-cache or $PYPROBE_NO_CACHE). NULL, with the error set, on out of
+ * memory. Caller frees. */
+pyprobe_probe_options *cli_probe_options(const cli_source *source,
+                                         pyprobe_error *error);
 
 /* Probe the interpreter or read the facts file. */
 pyprobe_status cli_source_load(const cli_source *source,
@@ -100,6 +134,7 @@ int cmd_tags(int argc, char **argv);
 int cmd_check_wheel(int argc, char **argv);
 int cmd_check_release(int argc, char **argv);
 int cmd_verify_import(int argc, char **argv);
+int cmd_list(int argc, char **argv);
 
 /* The human summary printed when no output was asked for. */
 void print_summary(FILE *out, const pyprobe_report *report);

@@ -59,6 +59,8 @@ CLI_SOURCE_HELP
 "  verify-import MODULE...\n"
 "                         import modules; fail if that turned the GIL on\n"
 "                         (free-threaded builds)\n"
+"  list                   the interpreters on PATH and in the usual\n"
+"                         places, with their ABI (--json for everything)\n"
 "\n"
 "Exit status:\n"
 "  0  success                      5  invalid answer or facts file\n"

@@ -84,6 +84,27 @@ int cli_source_option(cli_source *source, int opt, const char *arg)
     case CLI_OPT_USE_SYSCONFIG:
         source->use_sysconfig = 1;
         return 1;
+    case CLI_OPT_NO_CACHE:
+        source->no_cache = 1;
+        return 1;
+    case CLI_OPT_BUILD_DETAILS:
+        source->build_details = arg;
+        return 1;
+    case CLI_OPT_SYSCONFIGDATA:
+        source->sysconfigdata = arg;
+        return 1;
+    case CLI_OPT_LIBC:
+        source->libc = arg;
+        return 1;
+    case CLI_OPT_PLATFORM:
+        source->platform = arg;
+        return 1;
+    case CLI_OPT_SYSROOT:
+        source->sysroot = arg;
+        return 1;
+    case CLI_OPT_PYTHON_VERSION:
+        source->version = arg;
+        return 1;
     }
     return 0;
 }
@@ -93,7 +114,83 @@ int cli_source_check(const cli_source *source)
     if (source->python && source->facts)
         return cli_usage_error("--facts", "cannot be combined with --python: "
                                "the facts already name their interpreter");
+    const char *given[] = {
+        source->python ? "--python" : NULL, source->facts ? "--facts" : NULL,
+        source->build_details ? "--build-details" : NULL,
+        source->sysconfigdata ? "--sysconfigdata" : NULL,
+    };
+    const char *first = NULL;
+    for (size_t i = 0; i < sizeof given / sizeof given[0]; i++) {
+        if (given[i] && first)
+            return cli_usage_error(given[i], "cannot be combined with %s: "
+                                   "name one source of facts", first);
+        if (given[i])
+            first = given[i];
+    }
+    const char *target[] = {
+        source->libc ? "--libc" : NULL,
+        source->platform ? "--platform" : NULL,
+        source->sysroot ? "--sysroot" : NULL,
+        source->version ? "--python-version" : NULL,
+    };
+    for (size_t i = 0; i < sizeof target / sizeof target[0]; i++)
+        if (target[i] && !source->build_details && !source->sysconfigdata)
+            return cli_usage_error(target[i], "describes a target: only "
+                                   "with --build-details or --sysconfigdata");
     return 0;
+}
+
+/* The facts from a description file, with the target options. */
+static pyprobe_status load_description(const cli_source *source,
+                                       pyprobe_facts **facts,
+                                       pyprobe_error *error)
+{
+    pyprobe_target *target = pyprobe_target_new();
+    if (!target) {
+        *error = (pyprobe_error){PYPROBE_ERR_INTERNAL, "pyprobe",
+                                 "out of memory", ""};
+        return PYPROBE_ERR_INTERNAL;
+    }
+    pyprobe_status status = PYPROBE_OK;
+    if (source->libc)
+        status = pyprobe_target_set_libc(target, source->libc, error);
+    if (status == PYPROBE_OK && source->platform)
+        status = pyprobe_target_set_platform(target, source->platform, error);
+    if (status == PYPROBE_OK && source->sysroot)
+        status = pyprobe_target_set_sysroot(target, source->sysroot, error);
+    if (status == PYPROBE_OK && source->version)
+        status = pyprobe_target_set_version(target, source->version, error);
+    if (status == PYPROBE_OK)
+        status = source->build_details
+                     ? pyprobe_facts_from_build_details(source->build_details,
+                                                        target, facts, error)
+                     : pyprobe_facts_from_sysconfigdata(source->sysconfigdata,
+                                                        target, facts, error);
+    pyprobe_target_free(target);
+    return status;
+}
+
+pyprobe_probe_options *cli_probe_options(const cli_source *source,
+                                         pyprobe_error *error)
+{
+    pyprobe_probe_options *options = pyprobe_probe_options_new();
+    /* --no-cache: no cached answers; the script's bytecode cannot change
+     * an answer, so it is kept either way. */
+    const char *no_cache = getenv("PYPROBE_NO_CACHE");
+    unsigned cache = PYPROBE_CACHE_SCRIPT;
+    if (!source->no_cache && !(no_cache && no_cache[0]))
+        cache |= PYPROBE_CACHE_ANSWERS;
+    if (!options ||
+        pyprobe_probe_options_set_cache(options, cache, NULL) != PYPROBE_OK) {
+        pyprobe_probe_options_free(options);
+        *error = (pyprobe_error){PYPROBE_ERR_INTERNAL, "pyprobe",
+                                 "out of memory", ""};
+        return NULL;
+    }
+    if (source->timeout_ms)
+        pyprobe_probe_options_set_timeout_ms(options, source->timeout_ms);
+    pyprobe_probe_options_set_use_sysconfig(options, source->use_sysconfig);
+    return options;
 }
 
 pyprobe_status cli_source_load(const cli_source *source,
@@ -101,12 +198,11 @@ pyprobe_status cli_source_load(const cli_source *source,
 {
     if (source->facts)
         return pyprobe_facts_load_json(source->facts, facts, error);
-    pyprobe_probe_options *options = pyprobe_probe_options_new();
+    if (source->build_details || source->sysconfigdata)
+        return load_description(source, facts, error);
+    pyprobe_probe_options *options = cli_probe_options(source, error);
     if (!options)
         return PYPROBE_ERR_INTERNAL;
-    if (source->timeout_ms)
-        pyprobe_probe_options_set_timeout_ms(options, source->timeout_ms);
-    pyprobe_probe_options_set_use_sysconfig(options, source->use_sysconfig);
     pyprobe_status status = pyprobe_probe(source->python, options, facts,
                                           error);
     pyprobe_probe_options_free(options);

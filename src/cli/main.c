@@ -14,6 +14,7 @@ static const struct {
     {"check-wheel", cmd_check_wheel},
     {"check-release", cmd_check_release},
     {"verify-import", cmd_verify_import},
+    {"list", cmd_list},
 };
 
 int main(int argc, char **argv)

@@ -50,4 +50,8 @@ void print_summary(FILE *out, const pyprobe_report *report)
                  "configuration)\n",
             strcmp(get(report, "gil_enabled"), "1") == 0 ? "enabled"
                                                           : "disabled");
+    const char *unknown = get(report, "unknown");
+    if (unknown[0])
+        fprintf(out, "Unknown        %s (the description file does not "
+                     "say)\n", unknown);
 }

@@ -70,7 +70,26 @@ typedef struct pp_raw_facts {
     int has_mac_ver;
     char *mac_release, *mac_machine;
     pp_config_var *config;     /* pp_config_var_count entries */
+    /* Added after protocol 1 first shipped, so optional (empty when
+     * absent, as in a facts file written before them): */
+    pp_strlist depends;        /* files the answer was read from or
+                                  looked for (absolute paths) */
+    pp_strlist derived;        /* pairs: fact, how it was derived, for
+                                  facts a description file lacks */
+    pp_strlist unknown;        /* facts nobody could tell (PP_UNKNOWN_*) */
 } pp_raw_facts;
+
+/* The facts an answer may declare unknown. Wheel tags that need one
+ * are refused (tag_list.c); public names that need one are empty and
+ * listed in UNKNOWN (report.c). */
+#define PP_UNKNOWN_LIBC "libc"         /* glibc / musl version */
+#define PP_UNKNOWN_ELF "elf"           /* the interpreter's ELF header */
+#define PP_UNKNOWN_MAC_VER "mac_ver"   /* the macOS release */
+#define PP_UNKNOWN_LINK "link_flags"   /* LIBS, SYSLIBS, LINKFORSHARED, LIBPL */
+#define PP_UNKNOWN_LIBDIR "libdir"     /* where libpython is */
+
+/* 1 if the answer says FACT (one of PP_UNKNOWN_*) is unknown. */
+int pp_facts_unknown(const pyprobe_facts *facts, const char *fact);
 
 /* The sysconfig value of a stable-ABI suffix family. */
 typedef enum pp_stable_abi { PP_ABI3, PP_ABI3T } pp_stable_abi;

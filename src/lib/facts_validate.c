@@ -37,7 +37,10 @@ typedef enum field_kind {
     F_STRLIST,    /* [str, ...] */
     F_ELF,        /* None or [int, int, int, int, str|None] */
     F_MAC,        /* None or [str, str] */
-    F_CONFIG      /* {name: str|int|None} with exactly the known names */
+    F_CONFIG,     /* {name: str|int|None} with exactly the known names */
+    F_PATHS,      /* [str, ...] of absolute paths; optional */
+    F_DERIVED,    /* {fact: how} with str values; optional */
+    F_UNKNOWN     /* [str, ...] of PP_UNKNOWN_* names; optional */
 } field_kind;
 
 typedef struct field_spec {
@@ -45,6 +48,12 @@ typedef struct field_spec {
     field_kind kind;
     size_t offset;
 } field_spec;
+
+/* Optional fields may be absent, and mean "none" then. */
+static int is_optional(field_kind kind)
+{
+    return kind == F_PATHS || kind == F_DERIVED || kind == F_UNKNOWN;
+}
 
 #define RAW(member) offsetof(pp_raw_facts, member)
 
@@ -85,6 +94,9 @@ static const field_spec fields[] = {
     {"elf", F_ELF, RAW(has_elf)},
     {"musl_version", F_STR_OPT, RAW(musl_version)},
     {"mac_ver", F_MAC, RAW(has_mac_ver)},
+    {"depends", F_PATHS, RAW(depends)},
+    {"derived", F_DERIVED, RAW(derived)},
+    {"unknown", F_UNKNOWN, RAW(unknown)},
 };
 
 typedef struct checker {
@@ -176,6 +188,59 @@ static int take_strlist(checker *c, const char *key, const pp_lit *v,
             pp_error_nomem(c->error);
             return 0;
         }
+    }
+    return 1;
+}
+
+static int take_paths(checker *c, const char *key, const pp_lit *v,
+                      pp_strlist *out)
+{
+    if (!take_strlist(c, key, v, out))
+        return 0;
+    /* POSIX, or Windows (C:\\, C:/, \\\\server) for an answer that
+     * describes a Windows interpreter. */
+    for (size_t i = 0; i < out->count; i++) {
+        const char *p = out->items[i];
+        int drive = ((p[0] >= 'A' && p[0] <= 'Z') ||
+                     (p[0] >= 'a' && p[0] <= 'z')) && p[1] == ':' &&
+                    (p[2] == '\\' || p[2] == '/');
+        if (p[0] != '/' && !drive && !(p[0] == '\\' && p[1] == '\\'))
+            return bad(c, key, "holds a path that is not absolute");
+    }
+    return 1;
+}
+
+static int take_derived(checker *c, const char *key, const pp_lit *v,
+                        pp_strlist *out)
+{
+    if (v->type != PP_LIT_DICT)
+        return wrong_type(c, key, v, "dict");
+    for (size_t i = 0; i < v->length; i++) {
+        if (v->items[i]->type != PP_LIT_STR)
+            return bad(c, key, "holds a value that is not a str");
+        if (!pp_strlist_push(out, v->keys[i]) ||
+            !pp_strlist_push(out, v->items[i]->str)) {
+            pp_error_nomem(c->error);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int take_unknown(checker *c, const char *key, const pp_lit *v,
+                        pp_strlist *out)
+{
+    static const char *const known[] = {PP_UNKNOWN_LIBC, PP_UNKNOWN_ELF,
+                                        PP_UNKNOWN_MAC_VER, PP_UNKNOWN_LINK,
+                                        PP_UNKNOWN_LIBDIR};
+    if (!take_strlist(c, key, v, out))
+        return 0;
+    for (size_t i = 0; i < out->count; i++) {
+        int ok = 0;
+        for (size_t j = 0; j < sizeof known / sizeof known[0]; j++)
+            ok |= strcmp(out->items[i], known[j]) == 0;
+        if (!ok)
+            return bad(c, key, "names a fact that cannot be unknown");
     }
     return 1;
 }
@@ -293,6 +358,12 @@ static int take_field(checker *c, const field_spec *spec, const pp_lit *v,
         return take_mac(c, spec->key, v, raw);
     case F_CONFIG:
         return take_config(c, spec->key, v, raw);
+    case F_PATHS:
+        return take_paths(c, spec->key, v, slot);
+    case F_DERIVED:
+        return take_derived(c, spec->key, v, slot);
+    case F_UNKNOWN:
+        return take_unknown(c, spec->key, v, slot);
     }
     return 0;
 }
@@ -420,6 +491,11 @@ const pp_config_var *pp_facts_config(const pyprobe_facts *facts,
     return NULL;   /* a programming error: callers use known names */
 }
 
+int pp_facts_unknown(const pyprobe_facts *facts, const char *fact)
+{
+    return pp_strlist_contains(&facts->raw.unknown, fact);
+}
+
 const char *pp_facts_config_str(const pyprobe_facts *facts, const char *name)
 {
     const pp_config_var *var = pp_facts_config(facts, name);
@@ -453,6 +529,9 @@ static void free_raw(pp_raw_facts *raw)
     free(raw->elf_interp);
     free(raw->mac_release);
     free(raw->mac_machine);
+    pp_strlist_clear(&raw->depends);
+    pp_strlist_clear(&raw->derived);
+    pp_strlist_clear(&raw->unknown);
     if (raw->config)
         for (size_t i = 0; i < pp_config_var_count; i++)
             free(raw->config[i].str);
@@ -525,6 +604,8 @@ pyprobe_status pp_facts_from_answer(pp_lit *answer, const char *python,
     }
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         const pp_lit *value = pp_lit_get(answer, fields[i].key);
+        if (!value && is_optional(fields[i].kind))
+            continue;
         if (!value) {
             pp_error_set(error, PYPROBE_ERR_PROTOCOL, context,
                          "invalid answer: field '%s' is missing",

@@ -17,3 +17,7 @@ od -An -v -tx1 "$input" | sed -e 's/  */ /g' -e 's/^ //' -e '/^$/d' \
     -e 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'
 echo '0x00 };'
 echo "const size_t ${symbol}_length = sizeof $symbol - 1;"
+# Names this version of the script in cache keys (POSIX cksum: CRC and
+# size). Caches compare contents too; this only has to tell them apart.
+set -- $(cksum < "$input")
+printf 'const char %s_id[] = "%s-%s";\n' "$symbol" "$1" "$2"

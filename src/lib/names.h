@@ -60,7 +60,8 @@ typedef enum pp_name_kind {
     X(CPPFLAGS, cppflags, STRING, "preprocessor flags for an extension (-I..., -DPy_GIL_DISABLED=1 where needed)") \
     X(BUILD_CPPFLAGS, build_cppflags, STRING, "CPPFLAGS plus the stable-ABI macros for BUILD_PATH") \
     X(MODULE_LDFLAGS, module_ldflags, STRING, "extra linker flags for an extension module on this platform") \
-    X(EMBED_LIBS, embed_libs, STRING, "linker flags and libraries to embed the interpreter")
+    X(EMBED_LIBS, embed_libs, STRING, "linker flags and libraries to embed the interpreter") \
+    X(UNKNOWN, unknown, STRING, "names a description file could not give (their values are empty), space-separated")
 
 #define PP_NAME_ENUM(name, key, kind, text) PP_NAME_##name,
 typedef enum pp_name_id { PP_NAMES(PP_NAME_ENUM) PP_NAME_COUNT } pp_name_id;

@@ -2,18 +2,23 @@
  * its answer into facts. */
 #include "config.h"
 
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cache.h"
+#include "elf.h"
 #include "error.h"
 #include "facts.h"
 #include "locate.h"
 #include "probe.h"
 #include "probe_script.h"
 #include "run.h"
+#include "script_cache.h"
 
-const pyprobe_probe_options pp_probe_defaults = {30000, 1024 * 1024, 0};
+const pyprobe_probe_options pp_probe_defaults = {30000, 1024 * 1024, 0, 0,
+                                                 NULL};
 
 pyprobe_probe_options *pyprobe_probe_options_new(void)
 {
@@ -25,7 +30,21 @@ pyprobe_probe_options *pyprobe_probe_options_new(void)
 
 void pyprobe_probe_options_free(pyprobe_probe_options *options)
 {
+    if (options)
+        free(options->cache_dir);
     free(options);
+}
+
+pyprobe_status pyprobe_probe_options_set_cache(pyprobe_probe_options *options,
+                                               unsigned what, const char *dir)
+{
+    char *copy = dir ? strdup(dir) : NULL;
+    if (dir && !copy)
+        return PYPROBE_ERR_INTERNAL;
+    free(options->cache_dir);
+    options->cache_dir = copy;
+    options->cache = what & (PYPROBE_CACHE_ANSWERS | PYPROBE_CACHE_SCRIPT);
+    return PYPROBE_OK;
 }
 
 void pyprobe_probe_options_set_timeout_ms(pyprobe_probe_options *options,
@@ -94,21 +113,29 @@ pyprobe_status pp_explain_failure(const char *python,
     return PYPROBE_ERR_INTERPRETER;
 }
 
-pyprobe_status pp_probe_path(const char *path,
-                             const pyprobe_probe_options *options,
-                             pyprobe_facts **facts, pyprobe_error *error)
+/* Run the interpreter once with program as its -c argument. *ran is set
+ * when it ran to its end (exited or crashed), rather than being stopped
+ * by a limit or not starting at all. */
+static pyprobe_status run_program(const char *path, const char *program,
+                                  const pyprobe_probe_options *options,
+                                  pyprobe_facts **facts, pyprobe_error *error,
+                                  int *ran)
 {
-    if (!options)
-        options = &pp_probe_defaults;
+    /* Ask for the shared libpython the interpreter loads (a dependency
+     * of its answer) where its ELF header does not rule one out. */
+    static const char *const shared[] = {"libpython", "libpypy", NULL};
     char *argv[] = {
-        (char *)path, "-I", "-S", "-c", (char *)pp_probe_script,
-        options->use_sysconfig ? "sysconfig" : "auto", NULL,
+        (char *)path, "-I", "-S", "-c", (char *)program,
+        options->use_sysconfig ? "sysconfig" : "auto",
+        pp_elf_needs(path, shared) != 0 ? "shared" : NULL, NULL,
     };
     pp_run_result run;
+    *ran = 0;
     pyprobe_status status = pp_run(argv, options->timeout_ms,
                                    options->max_output, &run, error);
     if (status != PYPROBE_OK)
         return status;
+    *ran = 1;
     if (run.signaled || run.exit_status != 0)
         status = pp_explain_failure(path, &run, error);
     else
@@ -116,6 +143,31 @@ pyprobe_status pp_probe_path(const char *path,
                                       error);
     pp_run_result_clear(&run);
     return status;
+}
+
+pyprobe_status pp_probe_path(const char *path,
+                             const pyprobe_probe_options *options,
+                             pyprobe_facts **facts, pyprobe_error *error)
+{
+    if (!options)
+        options = &pp_probe_defaults;
+    char *loader = NULL;
+    if (options->cache & PYPROBE_CACHE_SCRIPT) {
+        char *dir = pp_cache_dir(options->cache_dir);
+        loader = dir ? pp_script_loader(dir) : NULL;
+        free(dir);
+    }
+    int ran;
+    if (loader) {
+        pyprobe_status status = run_program(path, loader, options, facts,
+                                            error, &ran);
+        free(loader);
+        /* A failure that the cached script could have caused gets a
+         * second run without it; a time-out or a flood does not. */
+        if (status == PYPROBE_OK || !ran)
+            return status;
+    }
+    return run_program(path, pp_probe_script, options, facts, error, &ran);
 }
 
 pyprobe_status pyprobe_probe(const char *python,
@@ -127,7 +179,26 @@ pyprobe_status pyprobe_probe(const char *python,
     pyprobe_status status = pp_locate_python(python, &path, error);
     if (status != PYPROBE_OK)
         return status;
+    char *cache_dir = NULL;
+    const char *mode = options && options->use_sysconfig ? "sysconfig"
+                                                         : "auto";
+    if (options && (options->cache & PYPROBE_CACHE_ANSWERS))
+        cache_dir = pp_cache_dir(options->cache_dir);
+    if (cache_dir && (*facts = pp_cache_lookup(cache_dir, path, mode))) {
+        free(cache_dir);
+        free(path);
+        return PYPROBE_OK;
+    }
+    /* The interpreter's identity before it runs: an entry is written
+     * only if it is the same afterwards. */
+    char real[PATH_MAX];
+    pp_file_id before;
+    int identified = cache_dir && realpath(path, real) &&
+                     pp_file_id_get(real, &before) && before.present;
     status = pp_probe_path(path, options, facts, error);
+    if (status == PYPROBE_OK && identified)
+        pp_cache_store(cache_dir, path, mode, &before, *facts);
+    free(cache_dir);
     free(path);
     return status;
 }

@@ -11,6 +11,8 @@ struct pyprobe_probe_options {
     unsigned long timeout_ms;
     size_t max_output;
     int use_sysconfig;
+    unsigned cache;         /* PYPROBE_CACHE_* flags */
+    char *cache_dir;        /* NULL: the default (pp_cache_dir); owned */
 };
 
 /* What a NULL pyprobe_probe_options means. */

@@ -8,5 +8,6 @@
 
 extern const char pp_probe_script[];   /* NUL-terminated Python source */
 extern const size_t pp_probe_script_length;
+extern const char pp_probe_script_id[];  /* "CRC-SIZE", for cache keys */
 
 #endif

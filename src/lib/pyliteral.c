@@ -233,7 +233,13 @@ static int parse_one_string(parser *p, pp_strbuf *out)
         } else if (c == 0) {
             return fail(p, "string holds a NUL byte");
         } else {
-            pp_strbuf_putc(out, (char)c);
+            /* The characters up to the next one that needs a look, at
+             * once: a probe answer or a sysconfig table is mostly such
+             * runs. */
+            size_t start = p->pos - 1;
+            while ((c = peek(p)) > 0 && c != quote && c != '\\' && c != '\n')
+                p->pos++;
+            pp_strbuf_append(out, p->text + start, p->pos - start);
         }
     }
 }

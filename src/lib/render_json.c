@@ -57,8 +57,16 @@ pyprobe_status pyprobe_report_json(const pyprobe_report *report, char **text,
     }
     json_object_set_new(root, "policy", policy_json(&report->policy));
     json_object_set(root, "probe", report->probe);
-    char *dumped = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    pyprobe_status status = pp_json_text(root, text, error);
     json_decref(root);
+    return status;
+}
+
+pyprobe_status pp_json_text(const json_t *root, char **text,
+                            pyprobe_error *error)
+{
+    char *dumped = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    *text = NULL;
     if (!dumped)
         return pp_error_nomem(error);
     /* json_dumps' memory comes from jansson's allocator (malloc unless

@@ -172,8 +172,18 @@ static int set_facts(pyprobe_report *r, const pyprobe_facts *f)
     module_ldflags(f, &buf);
     SET(MODULE_LDFLAGS, buf.data);
     pp_strbuf_release(&buf);
-    embed_libs(f, &buf);
+    /* What a description file could not say is empty, and named. */
+    int no_libdir = pp_facts_unknown(f, PP_UNKNOWN_LIBDIR);
+    int no_link = no_libdir || pp_facts_unknown(f, PP_UNKNOWN_LINK);
+    if (!no_link)
+        embed_libs(f, &buf);
     SET(EMBED_LIBS, buf.data);
+    ok = ok && !buf.failed;
+    pp_strbuf_release(&buf);
+    pp_strbuf_printf(&buf, "%s%s%s",
+                     pp_facts_unknown(f, PP_UNKNOWN_LIBC) ? " libc" : "",
+                     no_libdir ? " libdir" : "", no_link ? " embed_libs" : "");
+    SET(UNKNOWN, buf.length ? buf.data + 1 : "");
     ok = ok && !buf.failed;
     pp_strbuf_release(&buf);
 #undef SET

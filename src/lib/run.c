@@ -162,7 +162,9 @@ pyprobe_status pp_run(char *const argv[], unsigned long timeout_ms,
             pp_strbuf_append(bufs[i], chunk, (size_t)n);
         }
     }
-    /* Both streams are closed; the leader is exiting. */
+    /* Both streams are closed; the leader is exiting. Poll for its end,
+     * first often (it is usually a few microseconds away), then less. */
+    long pause_ns = 10000;
     for (;;) {
         siginfo_t info;
         memset(&info, 0, sizeof info);
@@ -178,8 +180,10 @@ pyprobe_status pp_run(char *const argv[], unsigned long timeout_ms,
             break;
         if (now_ms() >= deadline)
             goto timed_out;
-        struct timespec pause = {0, 200000};   /* 0.2 ms */
+        struct timespec pause = {0, pause_ns};
         nanosleep(&pause, NULL);
+        if (pause_ns < 1000000)
+            pause_ns *= 2;
     }
     kill_and_reap(pid, &wait_status);   /* stragglers in its group */
     pid = -1;

@@ -78,10 +78,42 @@ static void tag_inputs(const pyprobe_facts *f, pp_tag_inputs *in)
         pp_facts_config_str(f, "PYEMSCRIPTEN_PLATFORM_VERSION");
 }
 
+/* Tags that depend on a fact the source could not give are refused, not
+ * guessed: the C library on Linux (manylinux, musllinux), the ELF header
+ * of a 32-bit Linux interpreter, the macOS release. */
+static pyprobe_status check_known(const pyprobe_facts *f,
+                                  pyprobe_error *error)
+{
+    const char *system = f->raw.system;
+    if (strcmp(system, "Linux") == 0 && pp_facts_unknown(f, PP_UNKNOWN_LIBC)) {
+        pp_error_set(error, PYPROBE_ERR_USAGE, f->python,
+                     "wheel tags depend on the target's C library, which "
+                     "its description does not say");
+        pp_error_hint(error, "give --libc glibc-X.Y, musl-X.Y or none");
+        return PYPROBE_ERR_USAGE;
+    }
+    if (strcmp(system, "Linux") == 0 && pp_facts_unknown(f, PP_UNKNOWN_ELF))
+        return pp_error_set(error, PYPROBE_ERR_UNSUPPORTED, f->python,
+                            "wheel tags of a 32-bit Linux target depend on "
+                            "its interpreter's ELF header, which its "
+                            "description does not give");
+    if (strcmp(system, "Darwin") == 0 &&
+        pp_facts_unknown(f, PP_UNKNOWN_MAC_VER))
+        return pp_error_set(error, PYPROBE_ERR_UNSUPPORTED, f->python,
+                            "wheel tags of a macOS target depend on the "
+                            "macOS release it runs, which its description "
+                            "does not say");
+    return PYPROBE_OK;
+}
+
 pyprobe_status pyprobe_tag_list_new(const pyprobe_facts *facts,
                                     pyprobe_tag_list **list,
                                     pyprobe_error *error)
 {
+    pyprobe_status known = check_known(facts, error);
+    *list = NULL;
+    if (known != PYPROBE_OK)
+        return known;
     *list = calloc(1, sizeof **list);
     if (!*list)
         return pp_error_nomem(error);

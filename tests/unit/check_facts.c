@@ -139,6 +139,18 @@ refusals[] = {
     {"cpython-3.11-debian", "{\"elf\": [1, 2]}", PYPROBE_ERR_PROTOCOL},
     {"cpython-3.11-debian", "{\"mac_ver\": \"14.0\"}", PYPROBE_ERR_PROTOCOL},
     {"cpython-3.11-debian", "{\"surprise\": 1}", PYPROBE_ERR_PROTOCOL},
+    {"cpython-3.11-debian", "{\"depends\": [\"lib/x.py\"]}",
+     PYPROBE_ERR_PROTOCOL},
+    {"cpython-3.11-debian", "{\"depends\": [\"C:x.py\"]}",
+     PYPROBE_ERR_PROTOCOL},
+    {"cpython-3.11-debian", "{\"depends\": \"/x.py\"}",
+     PYPROBE_ERR_PROTOCOL},
+    {"cpython-3.11-debian", "{\"derived\": {\"libc\": 1}}",
+     PYPROBE_ERR_PROTOCOL},
+    {"cpython-3.11-debian", "{\"derived\": [\"libc\"]}",
+     PYPROBE_ERR_PROTOCOL},
+    {"cpython-3.11-debian", "{\"unknown\": [\"abi_tag\"]}",
+     PYPROBE_ERR_PROTOCOL},
 };
 
 START_TEST(test_refusals)
@@ -194,6 +206,33 @@ START_TEST(test_framing)
     ck_assert_msg(strstr(error.message, framing[_i].says) != NULL,
                   "'%s' gave '%s'", out, error.message);
     ck_assert_str_eq(error.context, "/py");
+}
+END_TEST
+
+/* The fields added after protocol 1 shipped are optional, and kept. */
+START_TEST(test_optional_fields)
+{
+    pyprobe_facts *f = fixture_facts("cpython-3.11-debian", NULL);
+    ck_assert_uint_eq(f->raw.depends.count, 0);
+    ck_assert_int_eq(pp_facts_unknown(f, PP_UNKNOWN_LIBC), 0);
+    pyprobe_facts_free(f);
+    f = fixture_facts("cpython-3.11-debian",
+                      "{\"depends\": [\"/usr/pyvenv.cfg\"], "
+                      "\"derived\": {\"libc\": \"from --libc\"}, "
+                      "\"unknown\": [\"elf\"]}");
+    ck_assert_uint_eq(f->raw.depends.count, 1);
+    ck_assert_str_eq(f->raw.depends.items[0], "/usr/pyvenv.cfg");
+    ck_assert_uint_eq(f->raw.derived.count, 2);
+    ck_assert_str_eq(f->raw.derived.items[1], "from --libc");
+    ck_assert_int_eq(pp_facts_unknown(f, PP_UNKNOWN_ELF), 1);
+    ck_assert_int_eq(pp_facts_unknown(f, PP_UNKNOWN_LIBC), 0);
+    pyprobe_facts_free(f);
+    /* A Windows interpreter's files. */
+    f = fixture_facts("cpython-3.11-debian",
+                      "{\"depends\": [\"C:\\\\Python311\\\\pyvenv.cfg\", "
+                      "\"c:/py/x.py\", \"\\\\\\\\server\\\\share\"]}");
+    ck_assert_uint_eq(f->raw.depends.count, 3);
+    pyprobe_facts_free(f);
 }
 END_TEST
 
@@ -268,6 +307,7 @@ static Suite *facts_suite(void)
     tcase_add_test(tc, test_missing_field);
     tcase_add_loop_test(tc, test_framing, 0,
                         sizeof framing / sizeof framing[0]);
+    tcase_add_test(tc, test_optional_fields);
     tcase_add_test(tc, test_libc_parsing);
     tcase_add_test(tc, test_platform_tag_32bit);
     tcase_add_test(tc, test_libpython);

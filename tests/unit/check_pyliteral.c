@@ -54,6 +54,25 @@ static const struct { const char *text; long long value; } ints[] = {
     {"-9223372036854775808", -9223372036854775807LL - 1},
 };
 
+/* An empty string is "", whatever the memory it gets held before: the
+ * heap is dirtied first so that a missing terminator shows. */
+START_TEST(test_empty_string_on_dirty_heap)
+{
+    for (int round = 0; round < 4; round++) {
+        char *dirt = malloc(256);
+        memset(dirt, 'x', 256);
+        free(dirt);
+        pp_lit *lit = NULL;
+        pyprobe_error error;
+        ck_assert_int_eq(pp_lit_parse("''", 2, "t", &lit, &error), PYPROBE_OK);
+        ck_assert_int_eq(lit->type, PP_LIT_STR);
+        ck_assert_uint_eq(lit->length, 0);
+        ck_assert_str_eq(lit->str, "");
+        pp_lit_free(lit);
+    }
+}
+END_TEST
+
 START_TEST(test_ints)
 {
     pp_lit *lit = parse_ok(ints[_i].text);
@@ -204,6 +223,7 @@ static Suite *pyliteral_suite(void)
                         sizeof strings / sizeof strings[0]);
     tcase_add_loop_test(tc, test_ints, 0, sizeof ints / sizeof ints[0]);
     tcase_add_test(tc, test_structures);
+    tcase_add_test(tc, test_empty_string_on_dirty_heap);
     tcase_add_loop_test(tc, test_refused, 0,
                         sizeof refused / sizeof refused[0]);
     tcase_add_test(tc, test_nul_byte);

@@ -1,0 +1,500 @@
+/* sysconfigdata.c - facts from a _sysconfigdata_*.py file (the table
+ * sysconfig loads), for targets older than build-details.json.
+ *
+ * The file is parsed as data by the strict literal parser: a module of
+ * comments and NAME = literal assignments, nothing else, and never run.
+ * It holds the build configuration but not everything a probe asks:
+ *  - the full version (it has "3.11", not "3.11.2"): from patchlevel.h
+ *    in the target's headers, else --python-version, else refused;
+ *  - EXTENSION_SUFFIXES: CPython's dynload table, built from the same
+ *    configuration ("." SOABI ".so", the debug build's ALT_SOABI, ".abi3.so",
+ *    ".so"), for 3.14 and older; 3.15 lists more, and ships
+ *    build-details.json, so a 3.15 file is refused;
+ *  - sysconfig.get_platform(): "linux-" + what uname says on the target,
+ *    which is the CPU for a 64-bit one; a 32-bit one may run on a 64-bit
+ *    kernel, so it needs --platform;
+ *  - the C library: --libc, or unknown. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "facts.h"
+#include "strbuf.h"
+#include "sysconfigdata.h"
+
+#define MAX_FILE (16 * 1024 * 1024)
+
+/* The whole file; NULL with the error set. */
+static char *read_file(const char *path, size_t *length, pyprobe_error *error)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        pp_error_set(error, PYPROBE_ERR_IO, path, "%s", strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode) || st.st_size > MAX_FILE) {
+        close(fd);
+        pp_error_set(error, PYPROBE_ERR_IO, path, "not a regular file of "
+                     "sensible size");
+        return NULL;
+    }
+    char *text = malloc((size_t)st.st_size + 1);
+    size_t got = 0;
+    while (text && got < (size_t)st.st_size) {
+        ssize_t n = read(fd, text + got, (size_t)st.st_size - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fd);
+    if (!text) {
+        pp_error_nomem(error);
+        return NULL;
+    }
+    if (got != (size_t)st.st_size) {
+        free(text);
+        pp_error_set(error, PYPROBE_ERR_IO, path, "short read");
+        return NULL;
+    }
+    text[got] = '\0';
+    *length = got;
+    return text;
+}
+
+pyprobe_status pp_sysconfigdata_load(const char *path, pp_lit **vars,
+                                     pyprobe_error *error)
+{
+    size_t length;
+    *vars = NULL;
+    char *text = read_file(path, &length, error);
+    if (!text)
+        return error ? error->status : PYPROBE_ERR_IO;
+    pyprobe_status status = pp_lit_parse_assignment(
+        text, length, "build_time_vars", path, vars, error);
+    free(text);
+    if (status == PYPROBE_OK && (*vars)->type != PP_LIT_DICT) {
+        pp_lit_free(*vars);
+        *vars = NULL;
+        return pp_error_set(error, PYPROBE_ERR_PROTOCOL, path,
+                            "build_time_vars is not a dict");
+    }
+    return status;
+}
+
+const char *pp_sysconfigdata_str(const pp_lit *vars, const char *name)
+{
+    const pp_lit *v = pp_lit_get(vars, name);
+    return v && v->type == PP_LIT_STR ? v->str : NULL;
+}
+
+int pp_sysconfigdata_flag(const pp_lit *vars, const char *name)
+{
+    const pp_lit *v = pp_lit_get(vars, name);
+    if (v && (v->type == PP_LIT_INT || v->type == PP_LIT_BOOL) &&
+        (v->integer == 0 || v->integer == 1))
+        return (int)v->integer;
+    if (v && v->type == PP_LIT_STR &&
+        (strcmp(v->str, "0") == 0 || strcmp(v->str, "1") == 0))
+        return v->str[0] == '1';
+    return -1;
+}
+
+int pp_sysconfigdata_config(pp_describe *d, const pp_lit *vars)
+{
+    for (size_t i = 0; i < pp_config_var_count; i++) {
+        const char *name = pp_config_var_names[i];
+        const pp_lit *v = pp_lit_get(vars, name);
+        json_t *value;
+        if (strcmp(name, "py_version_nodot") == 0) {
+            const char *version = pp_sysconfigdata_str(vars, "VERSION");
+            char nodot[16] = "";
+            for (size_t n = 0; version && *version && n + 1 < sizeof nodot;
+                 version++)
+                if (*version != '.')
+                    nodot[n++] = *version, nodot[n] = '\0';
+            value = json_string(nodot);
+        } else if (!v || v->type == PP_LIT_NONE) {
+            value = json_null();
+        } else if (v->type == PP_LIT_INT || v->type == PP_LIT_BOOL) {
+            value = json_integer(v->integer);
+        } else if (v->type == PP_LIT_STR) {
+            value = json_stringn(v->str, v->length);
+        } else {
+            pp_error_set(d->error, PYPROBE_ERR_PROTOCOL, d->path,
+                         "%s is a %s, not a str or int", name,
+                         pp_lit_type_name(v->type));
+            return 0;
+        }
+        if (!pp_describe_config(d, name, value))
+            return 0;
+    }
+    return 1;
+}
+
+/* ---- the full version: patchlevel.h ------------------------------------- */
+
+/* The value of "#define NAME VALUE" in text, copied to out. */
+static int define_value(const char *text, const char *name, char *out,
+                        size_t size)
+{
+    size_t n = strlen(name);
+    for (const char *p = text; (p = strstr(p, "#define")); p += 7) {
+        const char *q = p + 7;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        if (strncmp(q, name, n) != 0 || (q[n] != ' ' && q[n] != '\t'))
+            continue;
+        q += n;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        size_t length = strcspn(q, " \t\r\n/");
+        if (length == 0 || length >= size)
+            return 0;
+        memcpy(out, q, length);
+        out[length] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
+/* "3.11.2" (or "3.13.0rc1") from include/patchlevel.h; 0 if absent. */
+static int patchlevel_version(const char *include, char *out, size_t size,
+                              char *path_out, size_t path_size)
+{
+    snprintf(path_out, path_size, "%s/patchlevel.h", include);
+    size_t length;
+    char *text = read_file(path_out, &length, NULL);
+    if (!text)
+        return 0;
+    char major[16], minor[16], micro[16], level[48], serial[16];
+    int ok = define_value(text, "PY_MAJOR_VERSION", major, sizeof major) &&
+             define_value(text, "PY_MINOR_VERSION", minor, sizeof minor) &&
+             define_value(text, "PY_MICRO_VERSION", micro, sizeof micro) &&
+             define_value(text, "PY_RELEASE_LEVEL", level, sizeof level) &&
+             define_value(text, "PY_RELEASE_SERIAL", serial, sizeof serial);
+    free(text);
+    if (!ok)
+        return 0;
+    const char *suffix = strcmp(level, "PY_RELEASE_LEVEL_ALPHA") == 0 ? "a"
+                         : strcmp(level, "PY_RELEASE_LEVEL_BETA") == 0 ? "b"
+                         : strcmp(level, "PY_RELEASE_LEVEL_GAMMA") == 0 ? "rc"
+                         : strcmp(level, "PY_RELEASE_LEVEL_FINAL") == 0 ? ""
+                                                                        : NULL;
+    if (!suffix)
+        return 0;
+    snprintf(out, size, "%s.%s.%s%s%s", major, minor, micro, suffix,
+             suffix[0] ? serial : "");
+    return 1;
+}
+
+/* version_info and hexversion from "3.11.2" / "3.13.0rc1". */
+static json_t *version_info(const char *text, long long *hex)
+{
+    int major, minor, micro, serial = 0, used = 0;
+    if (sscanf(text, "%d.%d.%d%n", &major, &minor, &micro, &used) != 3)
+        return NULL;
+    const char *rest = text + used, *level = "final";
+    int code = 0xF;
+    if (*rest) {
+        int skip = strncmp(rest, "rc", 2) == 0 ? 2 : 1;
+        level = rest[0] == 'a' ? "alpha" : rest[0] == 'b' ? "beta"
+                                                           : "candidate";
+        code = rest[0] == 'a' ? 0xA : rest[0] == 'b' ? 0xB : 0xC;
+        serial = atoi(rest + skip);
+    }
+    *hex = ((long long)major << 24) | (minor << 16) | (micro << 8) |
+           (code << 4) | serial;
+    return json_pack("[i,i,i,s,i]", major, minor, micro, level, serial);
+}
+
+/* ---- the facts ---------------------------------------------------------- */
+
+static pyprobe_status refuse(pp_describe *d, const char *why)
+{
+    return pp_error_set(d->error, PYPROBE_ERR_PROTOCOL, d->path,
+                        "cannot describe the interpreter: %s", why);
+}
+
+/* EXTENSION_SUFFIXES as _PyImport_DynLoadFiletab builds them. */
+static json_t *extension_suffixes(const pp_lit *vars, const char *ext)
+{
+    json_t *list = json_pack("[s]", ext);
+    const char *alt = pp_sysconfigdata_str(vars, "ALT_SOABI");
+    if (list && alt && alt[0]) {
+        /* The C string the define holds: Debian writes it quoted. */
+        size_t n = strlen(alt);
+        int quoted = n >= 2 && alt[0] == '"' && alt[n - 1] == '"';
+        char text[160];
+        snprintf(text, sizeof text, ".%.*s.so", (int)(n - 2 * quoted),
+                 alt + quoted);
+        json_array_append_new(list, json_string(text));
+    }
+    json_array_append_new(list, json_string(".abi3.so"));
+    json_array_append_new(list, json_string(".so"));
+    return list;
+}
+
+/* sysconfig.get_platform() on a Linux target, from the CPU a 64-bit
+ * multiarch tuple names (the kernel's uname is then the same). */
+static const char *linux_machine(const char *tuple)
+{
+    static const char *const map[][2] = {
+        {"x86_64", "x86_64"}, {"aarch64", "aarch64"},
+        {"powerpc64le", "ppc64le"}, {"powerpc64", "ppc64"},
+        {"s390x", "s390x"}, {"riscv64", "riscv64"},
+        {"loongarch64", "loongarch64"}, {"sparc64", "sparc64"},
+        {"alpha", "alpha"}, {"ia64", "ia64"},
+    };
+    if (!tuple)
+        return NULL;
+    size_t n = strcspn(tuple, "-");
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strlen(map[i][0]) == n && strncmp(tuple, map[i][0], n) == 0)
+            return map[i][1];
+    return NULL;
+}
+
+static pyprobe_status describe(pp_describe *d, const pp_lit *vars,
+                               const char *real)
+{
+    const char *version = pp_sysconfigdata_str(vars, "VERSION");
+    const char *abiflags = pp_sysconfigdata_str(vars, "ABIFLAGS");
+    const char *ext = pp_sysconfigdata_str(vars, "EXT_SUFFIX");
+    const char *soabi = pp_sysconfigdata_str(vars, "SOABI");
+    const char *prefix = pp_sysconfigdata_str(vars, "prefix");
+    const char *libdest = pp_sysconfigdata_str(vars, "LIBDEST");
+    const char *machdep = pp_sysconfigdata_str(vars, "MACHDEP");
+    const char *multiarch = pp_sysconfigdata_str(vars, "MULTIARCH");
+    const char *bindir = pp_sysconfigdata_str(vars, "BINDIR");
+    const char *shlib = pp_sysconfigdata_str(vars, "SHLIB_SUFFIX");
+    if (!version || !ext || !soabi || !prefix || !libdest || !machdep ||
+        !bindir || prefix[0] != '/' || libdest[0] != '/')
+        return refuse(d, "VERSION, EXT_SUFFIX, SOABI, prefix, LIBDEST, "
+                         "MACHDEP or BINDIR is missing");
+    if (strncmp(soabi, "cpython-", 8) != 0)
+        return pp_error_set(d->error, PYPROBE_ERR_UNSUPPORTED, d->path,
+                            "SOABI is %s: pyprobe reads the _sysconfigdata "
+                            "of CPython only", soabi);
+    if (!abiflags)
+        abiflags = "";
+    if (!shlib || strcmp(shlib, ".so") != 0 || ext[0] != '.' ||
+        strncmp(ext + 1, soabi, strlen(soabi)) != 0 ||
+        strcmp(ext + 1 + strlen(soabi), ".so") != 0)
+        return refuse(d, "EXT_SUFFIX is not .SOABI.so");
+    int major, minor;
+    if (sscanf(version, "%d.%d", &major, &minor) != 2)
+        return refuse(d, "VERSION is not X.Y");
+    if (major == 3 && minor >= 15) {
+        pp_error_set(d->error, PYPROBE_ERR_UNSUPPORTED, d->path,
+                     "Python %s lists extension suffixes its _sysconfigdata "
+                     "file does not say", version);
+        pp_error_hint(d->error, "use its build-details.json "
+                                "(--build-details)");
+        return PYPROBE_ERR_UNSUPPORTED;
+    }
+
+    /* Where it is on this machine: the file is installed in LIBDEST. */
+    char *file_dir = strdup(real);
+    if (!file_dir)
+        return pp_error_nomem(d->error);
+    *strrchr(file_dir, '/') = '\0';
+    const char *const dirs[] = {libdest};
+    size_t which;
+    pyprobe_status status = pp_describe_locate(d, file_dir, dirs, 1, &which);
+    if (status != PYPROBE_OK) {
+        free(file_dir);
+        return status;
+    }
+
+    /* Paths as sysconfig computes them from the prefix, where they are on
+     * this machine; the config variables keep the target's view. */
+    char *base = pp_describe_host_path(d, prefix);
+    pp_strbuf path = PP_STRBUF_INIT;
+    pp_strbuf_printf(&path, "%s/include/python%s%s", base ? base : "",
+                     version, abiflags);
+    char *include = pp_strbuf_take(&path);
+    const char *ldversion = pp_sysconfigdata_str(vars, "LDVERSION");
+    pp_strbuf_printf(&path, "%s%s/python%s", d->sysroot, bindir,
+                     ldversion ? ldversion : version);
+    char *exe = pp_strbuf_take(&path);
+    int ok = base && include && exe;
+    static const char *const prefixes[] = {"prefix", "base_prefix",
+                                           "exec_prefix", "base_exec_prefix"};
+    for (size_t i = 0; ok && i < 4; i++)
+        ok = pp_describe_set(d, prefixes[i], json_string(base));
+    ok = ok && pp_describe_set(d, "include", json_string(include)) &&
+         pp_describe_set(d, "platinclude", json_string(include)) &&
+         pp_describe_set(d, "stdlib", json_string(file_dir)) &&
+         pp_describe_set(d, "executable", json_string(exe)) &&
+         pp_describe_set(d, "base_executable", json_string(exe));
+    pp_describe_note(d, "include", "{prefix}/include/python{VERSION}"
+                     "{ABIFLAGS}, as sysconfig computes it");
+    pp_describe_note(d, "executable", "{BINDIR}/python{LDVERSION}, where "
+                     "CPython installs it");
+
+    /* The full version. */
+    char text[96] = "", header[PATH_MAX + 16];
+    int from_header = include && patchlevel_version(include, text,
+                                                    sizeof text, header,
+                                                    sizeof header);
+    if (from_header && d->target->version &&
+        strcmp(text, d->target->version) != 0) {
+        status = pp_error_set(d->error, PYPROBE_ERR_USAGE,
+                              "--python-version", "'%s' contradicts %s, "
+                              "which says %s", d->target->version, header,
+                              text);
+    } else if (from_header) {
+        pp_describe_note(d, "version_info", "from %s", header);
+        if (json_array_append_new(d->depends, json_string(header)) != 0)
+            ok = 0;
+    } else if (d->target->version) {
+        snprintf(text, sizeof text, "%s", d->target->version);
+        pp_describe_note(d, "version_info", "from --python-version");
+    } else {
+        status = pp_error_set(d->error, PYPROBE_ERR_USAGE, d->path,
+                              "the full Python version is not in it, and "
+                              "%s is not there to say it", header);
+        pp_error_hint(d->error, "install the target's headers under the "
+                                "sysroot, or give --python-version X.Y.Z");
+    }
+    free(base);
+    free(include);
+    free(exe);
+    free(file_dir);
+    if (status != PYPROBE_OK)
+        return status;
+    if (!ok)
+        return d->error->status;
+    long long hex = 0;
+    json_t *info = version_info(text, &hex);
+    char short_version[48];
+    snprintf(short_version, sizeof short_version, "%lld.%lld", hex >> 24,
+             (hex >> 16) & 0xff);
+    if (!info || strcmp(short_version, version) != 0) {
+        json_decref(info);
+        return pp_error_set(d->error, PYPROBE_ERR_USAGE, d->path,
+                            "the version %s is not the file's %s", text,
+                            version);
+    }
+    int free_threaded = pp_sysconfigdata_flag(vars, "Py_GIL_DISABLED") == 1;
+    int debug = pp_sysconfigdata_flag(vars, "Py_DEBUG") == 1 ||
+                pp_sysconfigdata_flag(vars, "Py_REF_DEBUG") == 1;
+    char cache_tag[32];
+    snprintf(cache_tag, sizeof cache_tag, "cpython-%d%d", major, minor);
+    ok = pp_describe_set(d, "version_info", json_incref(info)) &&
+         pp_describe_set(d, "impl_version", info) &&
+         pp_describe_set(d, "hexversion", json_integer(hex)) &&
+         pp_describe_set(d, "sys_version", json_string(text)) &&
+         pp_describe_set(d, "implementation", json_string("cpython")) &&
+         pp_describe_set(d, "abiflags", json_string(abiflags)) &&
+         pp_describe_set(d, "extension_suffixes",
+                         extension_suffixes(vars, ext)) &&
+         pp_describe_set(d, "gil_enabled", minor >= 13
+                                               ? json_boolean(!free_threaded)
+                                               : json_null()) &&
+         pp_describe_set(d, "gettotalrefcount", json_boolean(debug)) &&
+         pp_describe_set(d, "maxunicode", json_integer(0x10FFFF)) &&
+         pp_describe_set(d, "multiarch", pp_describe_str(multiarch)) &&
+         pp_describe_set(d, "cache_tag", json_string(cache_tag)) &&
+         pp_describe_set(d, "source", json_string("sysconfigdata")) &&
+         pp_describe_set(d, "sysconfigdata", json_null()) &&
+         pp_sysconfigdata_config(d, vars);
+    if (!ok)
+        return d->error->status;
+    pp_describe_note(d, "extension_suffixes", "CPython's dynload table for "
+                     "this configuration: EXT_SUFFIX%s, .abi3.so, .so",
+                     pp_sysconfigdata_str(vars, "ALT_SOABI") ? ", ALT_SOABI"
+                                                             : "");
+    pp_describe_note(d, "gil_enabled", "the build's default");
+    pp_describe_note(d, "sys_version", "the version alone");
+
+    /* 3.14 ships build-details.json too: say where, as a live probe does. */
+    json_t *details = json_null();
+    if (minor >= 14) {
+        pp_strbuf_printf(&path, "%s/build-details.json",
+                         json_string_value(json_object_get(d->answer,
+                                                           "stdlib")));
+        char *candidate = pp_strbuf_take(&path);
+        if (candidate && access(candidate, F_OK) == 0)
+            details = json_string(candidate);
+        if (candidate &&
+            json_array_append_new(d->depends, json_string(candidate)) != 0)
+            ok = 0;
+        free(candidate);
+    }
+    if (!ok || !pp_describe_set(d, "build_details", details))
+        return d->error->status;
+
+    /* The platform: the file has the build's, not the target's uname. */
+    const char *platform = d->target->platform;
+    char derived[64];
+    if (!platform && strcmp(machdep, "linux") == 0) {
+        const char *machine = linux_machine(
+            multiarch ? multiarch : pp_sysconfigdata_str(vars,
+                                                         "HOST_GNU_TYPE"));
+        const pp_lit *size = pp_lit_get(vars, "SIZEOF_VOID_P");
+        if (machine && size && size->type == PP_LIT_INT &&
+            size->integer == 8) {
+            snprintf(derived, sizeof derived, "linux-%s", machine);
+            platform = derived;
+            pp_describe_note(d, "platform", "%s: a 64-bit %s build runs on "
+                             "a kernel that says %s", platform, machine,
+                             machine);
+        }
+    }
+    if (!platform) {
+        pp_error_set(d->error, PYPROBE_ERR_USAGE, d->path,
+                     "cannot tell the target's platform (what "
+                     "sysconfig.get_platform() says there): a 32-bit build "
+                     "may run on a 64-bit kernel");
+        pp_error_hint(d->error, "give --platform, such as linux-armv7l");
+        return PYPROBE_ERR_USAGE;
+    }
+    if (d->target->platform)
+        pp_describe_note(d, "platform", "from --platform");
+    const pp_lit *size = pp_lit_get(vars, "SIZEOF_VOID_P");
+    return pp_describe_platform(
+        d, platform, multiarch,
+        size && size->type == PP_LIT_INT ? (int)size->integer : -1,
+        pp_sysconfigdata_flag(vars, "WORDS_BIGENDIAN"));
+}
+
+pyprobe_status pyprobe_facts_from_sysconfigdata(const char *path,
+                                                const pyprobe_target *target,
+                                                pyprobe_facts **facts,
+                                                pyprobe_error *error)
+{
+    *facts = NULL;
+    char real[PATH_MAX];
+    if (!realpath(path, real))
+        return pp_error_set(error, PYPROBE_ERR_IO, path, "%s",
+                            strerror(errno));
+    pp_lit *vars = NULL;
+    pp_describe d;
+    pyprobe_status status = pp_describe_begin(&d, path, target, error);
+    if (status == PYPROBE_OK)
+        status = pp_sysconfigdata_load(real, &vars, d.error);
+    if (status == PYPROBE_OK)
+        status = describe(&d, vars, real);
+    if (status == PYPROBE_OK) {
+        const char *exe = json_string_value(json_object_get(d.answer,
+                                                            "executable"));
+        status = pp_describe_finish(&d, exe, facts);
+    }
+    pp_lit_free(vars);
+    pp_describe_end(&d);
+    return status;
+}
