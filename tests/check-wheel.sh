@@ -51,15 +51,7 @@ note() {
     printf '# %s\n' "$*"
 }
 
-tool_py=
-for candidate in /usr/bin/python3 python3; do
-    if "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 8))' \
-            2>/dev/null; then
-        tool_py=$(command -v "$candidate")
-        break
-    fi
-done
-[ -n "$tool_py" ] || { echo "ERROR: no python3 >= 3.8 to run the stand-in"; exit 99; }
+tool_py=$(tool_python) || { echo "ERROR: no python3 >= 3.8 to run the stand-in"; exit 99; }
 
 # ---- the table --------------------------------------------------------------
 

@@ -84,3 +84,17 @@ reference_pythons() {
         echo "built-3.13t $rp"
     return 0
 }
+
+# tool_python: print a python3 (3.8 or newer) for the tests' own work:
+# running stand-ins, reading sheets. Not one that is probed.
+tool_python() {
+    for tp in /usr/bin/python3 python3; do
+        if "$tp" -c 'import sys; sys.exit(sys.version_info < (3, 8))' \
+                2>/dev/null; then
+            command -v "$tp"
+            return 0
+        fi
+    done
+    echo "# no python3 >= 3.8 to run the tests' tools" >&2
+    return 1
+}
