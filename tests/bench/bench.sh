@@ -19,7 +19,7 @@ trap 'rm -rf "$tmp"' EXIT
 # --build-details needs a build-details.json: the recorded 3.14 one, in
 # a sysroot laid out as the interpreter's own.
 python3 - "$top_srcdir/tests/fixtures/interpreters/cpython-3.14.json" \
-    "$tmp/root" <<'EOF' || exit 1
+    "$tmp/root" <<'EOF' > "$tmp/details-path" || exit 1
 import json, os, sys
 sheet = json.load(open(sys.argv[1]))
 path = sys.argv[2] + sheet['build-details.json path']
@@ -27,7 +27,7 @@ os.makedirs(os.path.dirname(path))
 json.dump(sheet['build-details.json'], open(path, 'w'), indent=2)
 print(path)
 EOF
-details=$(find "$tmp/root" -name build-details.json)
+details=$(cat "$tmp/details-path")
 
 spec=$tmp/spec
 competitor() {   # competitor NAME [env VAR=VALUE]... -- ARG...
