@@ -3,8 +3,11 @@
 #
 # pyprobe itself (not the interpreter it runs: no --trace-children) under
 # memcheck: a probe with --json, with --tags and --header, a program that
-# is not Python, a hanging interpreter killed by --timeout, and --facts
-# reading a file written by --json. Every run must end with pyprobe's own
+# is not Python, a hanging interpreter killed by --timeout, --facts
+# reading a file written by --json, the cache (filled, then read), every
+# command (tags, check-wheel, check-release, verify-import, list), the
+# description files (--sysconfigdata, --build-details) and the GitHub
+# outputs. Every run must end with pyprobe's own
 # exit code and without a single valgrind report (-q prints only errors;
 # definite and indirect leaks count as errors). Also: glibc's
 # MALLOC_PERTURB_ must not change the answer (uninitialised memory).
@@ -85,4 +88,43 @@ done
 memcheck 7 "--tags into a missing directory" --python "$DEBIAN_PY" \
     --header "$T/python2.h" --tags "$T/missing/python.env"
 
+# The other commands and inputs, each once.
+PYPROBE_CACHE_DIR=$T/cache
+export PYPROBE_CACHE_DIR
+unset PYPROBE_NO_CACHE
+memcheck 0 "the summary, filling the cache" --python "$DEBIAN_PY"
+memcheck 0 "the summary from the cache" --python "$DEBIAN_PY"
+check "the cache was used" test -n "$(ls "$T/cache")"
+PYPROBE_NO_CACHE=1
+export PYPROBE_NO_CACHE
+memcheck 0 "tags --facts" tags --facts "$T/facts.json"
+touch "$T/demo-1.0-cp311-cp311-linux_x86_64.whl" \
+      "$T/demo-1.0-cp311-cp311t-linux_x86_64.whl"
+memcheck 1 "check-wheel --expect-abi, one right, one wrong, one malformed" \
+    check-wheel --facts "$T/facts.json" --expect-abi cp311 \
+    "$T/demo-1.0-cp311-cp311-linux_x86_64.whl" \
+    "$T/demo-1.0-cp311-cp311t-linux_x86_64.whl" "$T/not-a-wheel.whl"
+printf 'cp311 linux_x86_64\ncp312 linux_x86_64\n' > "$T/manifest"
+memcheck 1 "check-release, a wrong ABI and a missing cell" \
+    check-release "$T/manifest" "$T"
+memcheck 0 "verify-import of a standard module" \
+    verify-import --python "$DEBIAN_PY" json
+memcheck 0 "list --json" list --json
+sysconfigdata=$(ls /usr/lib/python3.11/_sysconfigdata__x86_64-linux-gnu.py)
+memcheck 0 "--sysconfigdata (Debian's python3.11)" \
+    --sysconfigdata "$sysconfigdata" --libc glibc-2.36 --json
+tool_py -c '
+import json, os, sys
+sheet = json.load(open(sys.argv[1]))
+path = sys.argv[2] + sheet["build-details.json path"]
+os.makedirs(os.path.dirname(path))
+json.dump(sheet["build-details.json"], open(path, "w"))
+print(path)' "$top_srcdir/tests/fixtures/interpreters/cpython-3.14t.json" \
+    "$T/root" > "$T/details" || fatal "cannot lay out build-details.json"
+memcheck 0 "--build-details (recorded 3.14t)" \
+    --build-details "$(cat "$T/details")" --libc glibc-2.36 --json
+GITHUB_OUTPUT=$T/github-output GITHUB_ENV=$T/github-env
+export GITHUB_OUTPUT GITHUB_ENV
+memcheck 0 "--github-output and --github-env" --python "$DEBIAN_PY" \
+    --github-output --github-env
 finish
