@@ -107,6 +107,11 @@ enum {
 pyprobe_status pyprobe_probe_options_set_cache(pyprobe_probe_options *options,
                                                unsigned what, const char *dir);
 
+/* End every interpreter this process is running now, and everything
+ * each started (their process groups), with SIGKILL. For a program's
+ * SIGINT/SIGTERM handler: async-signal-safe and thread-safe. */
+void pyprobe_kill_children(void);
+
 /* What an interpreter reported about itself, validated. Immutable. */
 typedef struct pyprobe_facts pyprobe_facts;
 

@@ -11,6 +11,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -80,13 +81,44 @@ static pyprobe_status spawn(char *const argv[], int out_fd, int err_fd,
     return PYPROBE_ERR_NOT_FOUND;
 }
 
+/* The process groups of the children running now, so that a program
+ * stopped by a signal can end them (pyprobe_kill_children): each child
+ * has a process group of its own, which a terminal's Ctrl-C or a CI
+ * job's SIGTERM to our group does not reach. Lock-free atomics keep this
+ * usable from a signal handler and from pyprobe list's threads. */
+#define MAX_RUNNING 128
+static atomic_long running[MAX_RUNNING];
+
+static int remember(pid_t pid)
+{
+    for (int i = 0; i < MAX_RUNNING; i++) {
+        long expected = 0;
+        if (atomic_compare_exchange_strong(&running[i], &expected,
+                                           (long)pid))
+            return i;
+    }
+    return -1;      /* more children than slots: they go unremembered */
+}
+
+void pyprobe_kill_children(void)
+{
+    for (int i = 0; i < MAX_RUNNING; i++) {
+        long pid = atomic_load(&running[i]);
+        if (pid > 0)
+            kill(-(pid_t)pid, SIGKILL);
+    }
+}
+
 /* Kill the whole group, then reap the leader. Killing first, while the
  * leader is at most a zombie, means the group id cannot have been
- * reused by an unrelated process. */
-static void kill_and_reap(pid_t pid, int *status)
+ * reused by an unrelated process; it is forgotten before the reaping for
+ * the same reason. */
+static void kill_and_reap(pid_t pid, int slot, int *status)
 {
     kill(-pid, SIGKILL);
     kill(pid, SIGKILL);
+    if (slot >= 0)
+        atomic_store(&running[slot], 0);
     while (waitpid(pid, status, 0) < 0 && errno == EINTR)
         ;
 }
@@ -99,6 +131,7 @@ pyprobe_status pp_run(char *const argv[], unsigned long timeout_ms,
     pp_strbuf out = PP_STRBUF_INIT, err = PP_STRBUF_INIT;
     pyprobe_status status = PYPROBE_OK;
     pid_t pid = -1;
+    int slot = -1;
     int wait_status = 0;
     /* fds owns the read ends once the child runs */
     struct pollfd fds[2] = {{-1, POLLIN, 0}, {-1, POLLIN, 0}};
@@ -115,6 +148,7 @@ pyprobe_status pp_run(char *const argv[], unsigned long timeout_ms,
     out_pipe[1] = err_pipe[1] = -1;
     if (status != PYPROBE_OK)
         goto done;
+    slot = remember(pid);
 
     long long deadline = now_ms() + (long long)timeout_ms;
     fds[0].fd = out_pipe[0];
@@ -132,7 +166,7 @@ pyprobe_status pp_run(char *const argv[], unsigned long timeout_ms,
         if (ready < 0) {
             status = pp_error_set(error, PYPROBE_ERR_INTERNAL, argv[0],
                                   "poll failed: %s", strerror(errno));
-            kill_and_reap(pid, &wait_status);
+            kill_and_reap(pid, slot, &wait_status);
             pid = -1;
             goto done;
         }
@@ -155,7 +189,7 @@ pyprobe_status pp_run(char *const argv[], unsigned long timeout_ms,
                     error, PYPROBE_ERR_INTERPRETER, argv[0],
                     "printed more than %zu bytes on standard %s; stopped it",
                     max_output, i == 0 ? "output" : "error");
-                kill_and_reap(pid, &wait_status);
+                kill_and_reap(pid, slot, &wait_status);
                 pid = -1;
                 goto done;
             }
@@ -185,7 +219,7 @@ pyprobe_status pp_run(char *const argv[], unsigned long timeout_ms,
         if (pause_ns < 1000000)
             pause_ns *= 2;
     }
-    kill_and_reap(pid, &wait_status);   /* stragglers in its group */
+    kill_and_reap(pid, slot, &wait_status);   /* stragglers in its group */
     pid = -1;
     if (WIFEXITED(wait_status)) {
         result->exited = 1;
@@ -209,7 +243,7 @@ pyprobe_status pp_run(char *const argv[], unsigned long timeout_ms,
     goto done;
 
 timed_out:
-    kill_and_reap(pid, &wait_status);
+    kill_and_reap(pid, slot, &wait_status);
     pid = -1;
     status = pp_error_set(error, PYPROBE_ERR_INTERPRETER, argv[0],
                           "did not finish within %lu.%03lu s; killed it and "
