@@ -27,10 +27,9 @@ rm -f names.tmp
 
 # Options: every --long option in the help of the program and of each
 # command is in the man page and the README.
-commands="$(sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p' <<HELP
-$("$PYPROBE" --help)
-HELP
-)"
+# The commands: the entries of the "Commands:" section of --help.
+commands=$("$PYPROBE" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z-]*\)\( .*\)*$/\1/p')
+[ -n "$commands" ] || fail "--help lists no commands"
 for command in "" $commands; do
     help=$("$PYPROBE" $command --help) || { fail "$command --help"; continue; }
     for option in $(printf '%s\n' "$help" | grep -o -- '--[a-z][a-z-]*' | sort -u); do
