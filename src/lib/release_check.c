@@ -14,6 +14,7 @@
 
 #include "error.h"
 #include "pyprobe.h"
+#include "read_file.h"
 #include "strbuf.h"
 #include "tag_set.h"
 
@@ -134,31 +135,6 @@ static pyprobe_status parse_manifest(pyprobe_release_check *check,
     return PYPROBE_OK;
 }
 
-static char *read_file(const char *path, pyprobe_error *error)
-{
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        pp_error_set(error, PYPROBE_ERR_IO, path, "%s", strerror(errno));
-        return NULL;
-    }
-    pp_strbuf buf = PP_STRBUF_INIT;
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        pp_strbuf_append(&buf, chunk, n);
-    int failed = ferror(f);
-    fclose(f);
-    if (failed) {
-        pp_strbuf_release(&buf);
-        pp_error_set(error, PYPROBE_ERR_IO, path, "read error");
-        return NULL;
-    }
-    char *text = pp_strbuf_take(&buf);
-    if (!text)
-        pp_error_nomem(error);
-    return text;
-}
-
 /* Both sets hold the same tags: inclusion both ways, so repeats
  * ("abi3.abi3") and order do not matter. */
 static int same_set(const char *a, const char *b)
@@ -251,10 +227,14 @@ pyprobe_status pyprobe_release_check_new(const char *manifest_path,
     pyprobe_release_check *check = calloc(1, sizeof *check);
     if (!check)
         return pp_error_nomem(error);
-    char *text = read_file(manifest_path, error);
+    size_t length;
+    /* a manifest of a million lines is still far below this */
+    char *text = pp_read_file(manifest_path, 64 * 1024 * 1024, &length,
+                              error);
+    /* pp_read_file fails only with an I/O error or out of memory */
     pyprobe_status status = text ? parse_manifest(check, manifest_path, text,
                                                   error)
-                                 : error->status;
+                                 : error ? error->status : PYPROBE_ERR_IO;
     free(text);
     size_t capacity = 0;
     for (size_t i = 0; status == PYPROBE_OK && i < wheel_count; i++)

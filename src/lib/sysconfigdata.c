@@ -27,59 +27,18 @@
 
 #include "error.h"
 #include "facts.h"
+#include "read_file.h"
 #include "strbuf.h"
 #include "sysconfigdata.h"
 
 #define MAX_FILE (16 * 1024 * 1024)
-
-/* The whole file; NULL with the error set. */
-static char *read_file(const char *path, size_t *length, pyprobe_error *error)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0) {
-        pp_error_set(error, PYPROBE_ERR_IO, path, "%s", strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        return NULL;
-    }
-    if (!S_ISREG(st.st_mode) || st.st_size > MAX_FILE) {
-        close(fd);
-        pp_error_set(error, PYPROBE_ERR_IO, path, "not a regular file of "
-                     "sensible size");
-        return NULL;
-    }
-    char *text = malloc((size_t)st.st_size + 1);
-    size_t got = 0;
-    while (text && got < (size_t)st.st_size) {
-        ssize_t n = read(fd, text + got, (size_t)st.st_size - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        got += (size_t)n;
-    }
-    close(fd);
-    if (!text) {
-        pp_error_nomem(error);
-        return NULL;
-    }
-    if (got != (size_t)st.st_size) {
-        free(text);
-        pp_error_set(error, PYPROBE_ERR_IO, path, "short read");
-        return NULL;
-    }
-    text[got] = '\0';
-    *length = got;
-    return text;
-}
 
 pyprobe_status pp_sysconfigdata_load(const char *path, pp_lit **vars,
                                      pyprobe_error *error)
 {
     size_t length;
     *vars = NULL;
-    char *text = read_file(path, &length, error);
+    char *text = pp_read_file(path, MAX_FILE, &length, error);
     if (!text)
         return error ? error->status : PYPROBE_ERR_IO;
     pyprobe_status status = pp_lit_parse_assignment(
@@ -176,7 +135,7 @@ static int patchlevel_version(const char *include, char *out, size_t size,
 {
     snprintf(path_out, path_size, "%s/patchlevel.h", include);
     size_t length;
-    char *text = read_file(path_out, &length, NULL);
+    char *text = pp_read_file(path_out, MAX_FILE, &length, NULL);
     if (!text)
         return 0;
     char major[16], minor[16], micro[16], level[48], serial[16];

@@ -1,6 +1,8 @@
-/* tag_set.c - '.'-separated tag sets, compared tag by tag. */
+/* tag_set.c - wheel tags as text: triples, and '.'-separated sets
+ * compared tag by tag. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -30,4 +32,27 @@ int pp_tag_set_subset(const char *a, const char *b)
         p += n + (end ? 1 : 0);
     }
     return 1;
+}
+
+void pp_lower_ascii(char *text)
+{
+    for (; *text; text++)
+        if (*text >= 'A' && *text <= 'Z')
+            *text = (char)(*text + ('a' - 'A'));
+}
+
+int pp_tag_push(pp_strlist *tags, const char *interpreter, const char *abi,
+                const char *platform)
+{
+    size_t li = strlen(interpreter), la = strlen(abi), lp = strlen(platform);
+    char *tag = malloc(li + la + lp + 3);
+    if (!tag)
+        return 0;
+    memcpy(tag, interpreter, li);
+    tag[li] = '-';
+    memcpy(tag + li + 1, abi, la);
+    tag[li + 1 + la] = '-';
+    memcpy(tag + li + la + 2, platform, lp + 1);
+    pp_lower_ascii(tag);
+    return pp_strlist_push_owned(tags, tag);
 }

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "tag_set.h"
 #include "tags.h"
 
 #define CONTEXT "wheel tags"
@@ -79,37 +80,11 @@ static char *normalize(const char *text)
     return copy;
 }
 
-static void lower_ascii(char *text, size_t length)
-{
-    for (size_t i = 0; i < length; i++)
-        if (text[i] >= 'A' && text[i] <= 'Z')
-            text[i] = (char)(text[i] + ('a' - 'A'));
-}
-
-/* Append "interpreter-abi-platform", lower-cased. This runs for every
- * tag (over a thousand per list), so it is one malloc and three memcpy. */
-static int emit(pp_strlist *out, const char *interpreter, const char *abi,
-                const char *platform)
-{
-    size_t li = strlen(interpreter), la = strlen(abi), lp = strlen(platform);
-    size_t length = li + la + lp + 2;
-    char *tag = malloc(length + 1);
-    if (!tag)
-        return 0;
-    memcpy(tag, interpreter, li);
-    tag[li] = '-';
-    memcpy(tag + li + 1, abi, la);
-    tag[li + 1 + la] = '-';
-    memcpy(tag + li + la + 2, platform, lp + 1);
-    lower_ascii(tag, length);
-    return pp_strlist_push_owned(out, tag);
-}
-
 static int emit_each_platform(pp_strlist *out, const char *interpreter,
                               const char *abi, const pp_strlist *platforms)
 {
     for (size_t i = 0; i < platforms->count; i++)
-        if (!emit(out, interpreter, abi, platforms->items[i]))
+        if (!pp_tag_push(out, interpreter, abi, platforms->items[i]))
             return 0;
     return 1;
 }
@@ -615,9 +590,9 @@ static int compatible_tags(const pp_tag_inputs *in, const pp_strlist *platforms,
     for (size_t i = 0; ok && i < versions.count; i++)
         ok = emit_each_platform(out, versions.items[i], "none", platforms);
     if (ok && interpreter)
-        ok = emit(out, interpreter, "none", "any");
+        ok = pp_tag_push(out, interpreter, "none", "any");
     for (size_t i = 0; ok && i < versions.count; i++)
-        ok = emit(out, versions.items[i], "none", "any");
+        ok = pp_tag_push(out, versions.items[i], "none", "any");
     pp_strlist_clear(&versions);
     return ok;
 }

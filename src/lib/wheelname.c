@@ -17,6 +17,7 @@
 #include "error.h"
 #include "pep440.h"
 #include "tag_index.h"
+#include "tag_set.h"
 #include "wheelname.h"
 
 /* A compressed tag set cannot expand to more tags than this. A real
@@ -38,13 +39,6 @@ static char *copy_span(span s)
         copy[s.length] = '\0';
     }
     return copy;
-}
-
-static void lower_ascii(char *text)
-{
-    for (; *text; text++)
-        if (*text >= 'A' && *text <= 'Z')
-            *text = (char)(*text + ('a' - 'A'));
 }
 
 /* Python's \w on a str pattern is any Unicode letter, digit or '_'. The
@@ -94,7 +88,7 @@ static pyprobe_status split_set(const char *text, pp_strlist *parts,
         size_t length = strcspn(start, ".");
         if (!pp_strlist_append(&all, start, length))
             goto nomem;
-        lower_ascii(all.items[all.count - 1]);
+        pp_lower_ascii(all.items[all.count - 1]);
         if (start[length] == '\0')
             break;
         start += length + 1;
@@ -121,21 +115,6 @@ nomem:
     return pp_error_nomem(error);
 }
 
-static int push_triple(pp_strlist *tags, const char *a, const char *b,
-                       const char *c)
-{
-    size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
-    char *tag = malloc(la + lb + lc + 3);
-    if (!tag)
-        return 0;
-    memcpy(tag, a, la);
-    tag[la] = '-';
-    memcpy(tag + la + 1, b, lb);
-    tag[la + 1 + lb] = '-';
-    memcpy(tag + la + lb + 2, c, lc + 1);
-    return pp_strlist_push_owned(tags, tag);
-}
-
 /* Expand the three compressed tag sets into wheel->tags. Distinct parts
  * give distinct triples (no part holds a '-'), so no triple repeats. */
 static pyprobe_status expand_tags(pp_wheel_name *wheel, const char *filename,
@@ -155,7 +134,7 @@ static pyprobe_status expand_tags(pp_wheel_name *wheel, const char *filename,
     for (size_t i = 0; status == PYPROBE_OK && i < sets[0].count; i++)
         for (size_t a = 0; status == PYPROBE_OK && a < sets[1].count; a++)
             for (size_t p = 0; status == PYPROBE_OK && p < sets[2].count; p++)
-                if (!push_triple(&wheel->tags, sets[0].items[i],
+                if (!pp_tag_push(&wheel->tags, sets[0].items[i],
                                  sets[1].items[a], sets[2].items[p]))
                     status = pp_error_nomem(error);
     for (int i = 0; i < 3; i++)
