@@ -1,42 +1,21 @@
 /* facts_derive.c - facts that follow from what the interpreter reported.
  *
- * The ABI and interpreter tags follow packaging.tags (the reference for
- * wheel tags), so that the tag a build names a wheel with is the tag pip
- * will look for. The stable-ABI suffixes follow what CPython can actually
+ * The ABI and interpreter tags come from the wheel tag rules (tags.c,
+ * packaging.tags), so that the tag a build names a wheel with is the tag
+ * pip will look for. The stable-ABI suffixes follow what CPython can actually
  * import, which is not what EXTENSION_SUFFIXES lists: free-threaded 3.13
  * and 3.14 list ".abi3.so" but cannot load abi3 extensions. */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
 #include "facts.h"
-
-static char *format(const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 1, 2)))
-#endif
-    ;
-
-static char *format(const char *fmt, ...)
-{
-    va_list args;
-    va_start(args, fmt);
-    int n = vsnprintf(NULL, 0, fmt, args);
-    va_end(args);
-    if (n < 0)
-        return NULL;
-    char *text = malloc((size_t)n + 1);
-    if (!text)
-        return NULL;
-    va_start(args, fmt);
-    vsnprintf(text, (size_t)n + 1, fmt, args);
-    va_end(args);
-    return text;
-}
+#include "strbuf.h"
+#include "tag_inputs.h"
+#include "tag_set.h"
 
 /* packaging's _normalize_string: '.', '-' and ' ' become '_'. */
 static void normalize(char *s)
@@ -53,100 +32,37 @@ static char *version_string(const pp_version *v)
                         : strcmp(v->releaselevel, "candidate") == 0 ? "rc"
                         : NULL;
     if (level)
-        return format("%ld.%ld.%ld%s%ld", v->major, v->minor, v->micro, level,
+        return pp_format("%ld.%ld.%ld%s%ld", v->major, v->minor, v->micro, level,
                       v->serial);
-    return format("%ld.%ld.%ld", v->major, v->minor, v->micro);
+    return pp_format("%ld.%ld.%ld", v->major, v->minor, v->micro);
 }
 
-/* packaging.tags._cpython_abis()[0]: cp + XY + t + d + m + u. */
-static char *cpython_abi(const pyprobe_facts *f)
+/* ABI_TAG and INTERPRETER_TAG, by the very rules the wheel tag list
+ * follows (tags.c): the ABI of the interpreter's own builds, or "none"
+ * for one whose EXT_SUFFIX names no ABI, and packaging's
+ * interpreter_name() + interpreter_version(). */
+static pyprobe_status own_tags(pyprobe_facts *f, const char *context,
+                               pyprobe_error *error)
 {
-    const pp_raw_facts *raw = &f->raw;
-    int minor = (int)raw->version.minor;
-    const char *threading = minor >= 13 && f->free_threaded ? "t" : "";
-    const char *debug = f->debug ? "d" : "";
-    const char *pymalloc = "";
-    if (minor < 8) {
-        int with = pp_config_flag(pp_facts_config(f, "WITH_PYMALLOC"));
-        if (with != 0)
-            pymalloc = "m";
+    pp_facts_tag_inputs inputs;
+    pp_tag_inputs_from_facts(f, &inputs);
+    pp_strlist abis = PP_STRLIST_INIT;
+    pyprobe_status status = pp_tag_abis(&inputs.in, &abis, error);
+    if (status != PYPROBE_OK) {
+        pp_strlist_clear(&abis);
+        if (error)
+            snprintf(error->context, sizeof error->context, "%s", context);
+        return status;
     }
-    return format("cp3%d%s%s%s", minor, threading, debug, pymalloc);
-}
-
-/* packaging.tags._generic_abi(): the ABI part of EXT_SUFFIX. */
-static char *generic_abi(const pyprobe_facts *f, const char *context,
-                         pyprobe_error *error)
-{
-    const char *ext = pp_facts_config_str(f, "EXT_SUFFIX");
-    const char *first_dot = strchr(ext + 1, '.');
-    if (!first_dot || ext[0] != '.')
-        return cpython_abi(f);        /* ".pyd": what packaging does too */
-    size_t length = (size_t)(first_dot - (ext + 1));
-    char *soabi = format("%.*s", (int)length, ext + 1);
-    if (!soabi)
-        return NULL;
-    char *result = NULL;
-    int dashes_wanted = 0;
-    if (strncmp(soabi, "cpython", 7) == 0) {
-        char *dash = strchr(soabi, '-');
-        if (dash) {
-            char *end = strchr(dash + 1, '-');
-            if (end)
-                *end = '\0';
-            result = format("cp%s", dash + 1);
-        }
-    } else if (strncmp(soabi, "cp", 2) == 0) {
-        dashes_wanted = 1;
-    } else if (strncmp(soabi, "pypy", 4) == 0) {
-        dashes_wanted = 2;
-    } else if (strncmp(soabi, "graalpy", 7) == 0) {
-        dashes_wanted = 3;
-    } else {
-        result = strdup(soabi);
-    }
-    if (dashes_wanted) {
-        /* keep the first dashes_wanted '-'-separated parts */
-        char *p = soabi;
-        for (int parts = 0; *p; p++)
-            if (*p == '-' && ++parts == dashes_wanted)
-                break;
-        *p = '\0';
-        result = strdup(soabi);
-    }
-    free(soabi);
-    if (!result) {
-        /* out of memory, or an EXT_SUFFIX packaging could not read */
-        pp_error_set(error, PYPROBE_ERR_PROTOCOL, context,
-                     "cannot read an ABI tag from EXT_SUFFIX '%s'", ext);
-        return NULL;
-    }
-    normalize(result);
-    return result;
-}
-
-static const char *short_name(const char *implementation)
-{
-    static const char *const names[][2] = {
-        {"python", "py"}, {"cpython", "cp"}, {"pypy", "pp"},
-        {"ironpython", "ip"}, {"jython", "jy"},
-    };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(implementation, names[i][0]) == 0)
-            return names[i][1];
-    return implementation;
-}
-
-/* packaging.tags.interpreter_name() + interpreter_version(). */
-static char *interpreter_tag(const pyprobe_facts *f)
-{
-    const pp_config_var *nodot = pp_facts_config(f, "py_version_nodot");
-    const char *name = short_name(f->raw.implementation);
-    if (nodot->kind == PP_CV_STR && nodot->str[0])
-        return format("%s%s", name, nodot->str);
-    if (nodot->kind == PP_CV_INT && nodot->integer)
-        return format("%s%lld", name, nodot->integer);
-    return format("%s%ld%ld", name, f->raw.version.major, f->raw.version.minor);
+    f->abi_tag = strdup(abis.count ? abis.items[0] : "none");
+    f->interpreter_tag = pp_tag_interpreter(&inputs.in);
+    pp_strlist_clear(&abis);
+    if (!f->abi_tag || !f->interpreter_tag)
+        return pp_error_nomem(error);
+    /* packaging lower-cases every tag (packaging.tags.Tag). */
+    pp_lower_ascii(f->abi_tag);
+    pp_lower_ascii(f->interpreter_tag);
+    return PYPROBE_OK;
 }
 
 /* The platform part of a freshly built wheel's name, as bdist_wheel
@@ -217,14 +133,14 @@ static char *libpython_name(const pyprobe_facts *f)
             while (end) {
                 const char *after = end + strlen(endings[i]);
                 if (*after == '\0' || *after == '.')
-                    return format("%.*s", (int)(end - (ld + 3)), ld + 3);
+                    return pp_format("%.*s", (int)(end - (ld + 3)), ld + 3);
                 end = strstr(end + 1, endings[i]);
             }
         }
     }
     const char *ldversion = pp_facts_config_str(f, "LDVERSION");
     if (ldversion)
-        return format("python%s", ldversion);
+        return pp_format("python%s", ldversion);
     return strdup("");
 }
 
@@ -275,21 +191,14 @@ pyprobe_status pp_facts_derive(pyprobe_facts *f, const char *context,
     parse_libc(f);
     f->version = version_string(&raw->version);
     f->implementation_version = version_string(&raw->impl_version);
-    f->version_short = format("%ld.%ld", raw->version.major,
+    f->version_short = pp_format("%ld.%ld", raw->version.major,
                               raw->version.minor);
-    f->version_hex = format("0x%08llX", raw->hexversion);
-    f->interpreter_tag = interpreter_tag(f);
+    f->version_hex = pp_format("0x%08llX", raw->hexversion);
     f->platform_tag = platform_tag(f);
     f->libpython = libpython_name(f);
     if (!f->version || !f->implementation_version || !f->version_short || !f->version_hex ||
-        !f->interpreter_tag || !f->platform_tag || !f->libpython ||
+        !f->platform_tag || !f->libpython ||
         !stable_suffixes(f))
         return pp_error_nomem(error);
-    if (f->is_cpython) {
-        if (!(f->abi_tag = cpython_abi(f)))
-            return pp_error_nomem(error);
-    } else if (!(f->abi_tag = generic_abi(f, context, error))) {
-        return PYPROBE_ERR_PROTOCOL;
-    }
-    return PYPROBE_OK;
+    return own_tags(f, context, error);
 }

@@ -52,22 +52,36 @@ void pp_strbuf_putc(pp_strbuf *buf, char c)
     pp_strbuf_append(buf, &c, 1);
 }
 
+void pp_strbuf_vprintf(pp_strbuf *buf, const char *format, va_list args)
+{
+    va_list again;
+    va_copy(again, args);
+    int needed = vsnprintf(NULL, 0, format, args);
+    if (needed < 0)
+        buf->failed = 1;
+    else if (reserve(buf, (size_t)needed)) {
+        vsnprintf(buf->data + buf->length, (size_t)needed + 1, format, again);
+        buf->length += (size_t)needed;
+    }
+    va_end(again);
+}
+
 void pp_strbuf_printf(pp_strbuf *buf, const char *format, ...)
 {
     va_list args;
     va_start(args, format);
-    int needed = vsnprintf(NULL, 0, format, args);
+    pp_strbuf_vprintf(buf, format, args);
     va_end(args);
-    if (needed < 0) {
-        buf->failed = 1;
-        return;
-    }
-    if (!reserve(buf, (size_t)needed))
-        return;
+}
+
+char *pp_format(const char *format, ...)
+{
+    pp_strbuf buf = PP_STRBUF_INIT;
+    va_list args;
     va_start(args, format);
-    vsnprintf(buf->data + buf->length, (size_t)needed + 1, format, args);
+    pp_strbuf_vprintf(&buf, format, args);
     va_end(args);
-    buf->length += (size_t)needed;
+    return pp_strbuf_take(&buf);
 }
 
 char *pp_strbuf_take(pp_strbuf *buf)

@@ -6,6 +6,7 @@
 #ifndef PP_STRBUF_H
 #define PP_STRBUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct pp_strbuf {
@@ -25,6 +26,16 @@ void pp_strbuf_printf(pp_strbuf *buf, const char *format, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+void pp_strbuf_vprintf(pp_strbuf *buf, const char *format, va_list args);
+
+/* A new string formatted as printf does (caller frees), or NULL when out
+ * of memory. */
+char *pp_format(const char *format, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
 /* Hand the text to the caller (caller frees) and reset the buffer.
  * Returns NULL if an append failed; the buffer is released either way. */
 char *pp_strbuf_take(pp_strbuf *buf);

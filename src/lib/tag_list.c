@@ -9,6 +9,7 @@
 #include "error.h"
 #include "facts.h"
 #include "tag_index.h"
+#include "tag_inputs.h"
 #include "tag_set.h"
 #include "tags.h"
 #include "wheelname.h"
@@ -21,62 +22,6 @@ struct pyprobe_tag_list {
 struct pyprobe_wheel {
     pp_wheel_name parsed;
 };
-
-/* "14.5" -> 14, 5; "15" -> 15, -1; anything else -> -1, -1. */
-static void parse_mac_release(const char *release, int *major, int *minor)
-{
-    *major = *minor = -1;
-    int a, b, used = 0;
-    if (sscanf(release, "%d.%d%n", &a, &b, &used) == 2 && used > 0) {
-        *major = a;
-        *minor = b;
-    } else if (sscanf(release, "%d%n", &a, &used) == 1 &&
-               release[used] == '\0') {
-        *major = a;
-    }
-}
-
-/* The inputs packaging.tags reads, as the target interpreter saw them. */
-static void tag_inputs(const pyprobe_facts *f, pp_tag_inputs *in)
-{
-    const pp_raw_facts *raw = &f->raw;
-    const pp_config_var *size = pp_facts_config(f, "Py_UNICODE_SIZE");
-    memset(in, 0, sizeof *in);
-    in->implementation = raw->implementation;
-    in->major = (int)raw->version.major;
-    in->minor = (int)raw->version.minor;
-    in->py_version_nodot = pp_facts_config_str(f, "py_version_nodot");
-    in->py_debug = pp_config_flag(pp_facts_config(f, "Py_DEBUG"));
-    in->gil_disabled = pp_config_flag(pp_facts_config(f, "Py_GIL_DISABLED"));
-    in->with_pymalloc = pp_config_flag(pp_facts_config(f, "WITH_PYMALLOC"));
-    in->unicode_size = size->kind == PP_CV_INT ? (long)size->integer
-                       : size->kind == PP_CV_STR ? strtol(size->str, NULL, 10)
-                                                 : -1;
-    in->has_gettotalrefcount = raw->gettotalrefcount;
-    in->maxunicode = (long)raw->maxunicode;
-    in->extension_suffixes = (const char *const *)raw->extension_suffixes.items;
-    in->extension_suffix_count = raw->extension_suffixes.count;
-    in->ext_suffix = pp_facts_config_str(f, "EXT_SUFFIX");
-    in->system = raw->system;
-    in->sysconfig_platform = raw->platform;
-    in->is_32bit = f->pointer_size == 4;
-    in->glibc_major = f->glibc_major;
-    in->glibc_minor = f->glibc_minor;
-    in->musl_major = f->musl_major;
-    in->musl_minor = f->musl_minor;
-    in->elf_known = raw->has_elf;
-    in->elf_class = (int)raw->elf_class;
-    in->elf_data = (int)raw->elf_data;
-    in->elf_machine = (int)raw->elf_machine;
-    in->elf_flags = (unsigned long)raw->elf_flags;
-    in->mac_major = in->mac_minor = -1;
-    if (raw->has_mac_ver) {
-        parse_mac_release(raw->mac_release, &in->mac_major, &in->mac_minor);
-        in->mac_machine = raw->mac_machine;
-    }
-    in->pyemscripten_platform_version =
-        pp_facts_config_str(f, "PYEMSCRIPTEN_PLATFORM_VERSION");
-}
 
 /* Tags that depend on a fact the source could not give are refused, not
  * guessed: the C library on Linux (manylinux, musllinux), the ELF header
@@ -117,9 +62,9 @@ pyprobe_status pyprobe_tag_list_new(const pyprobe_facts *facts,
     *list = calloc(1, sizeof **list);
     if (!*list)
         return pp_error_nomem(error);
-    pp_tag_inputs inputs;
-    tag_inputs(facts, &inputs);
-    pyprobe_status status = pp_sys_tags(&inputs, &(*list)->tags, error);
+    pp_facts_tag_inputs inputs;
+    pp_tag_inputs_from_facts(facts, &inputs);
+    pyprobe_status status = pp_sys_tags(&inputs.in, &(*list)->tags, error);
     if (status == PYPROBE_OK)
         status = pp_tag_index_build(&(*list)->tags, &(*list)->index, error);
     if (status != PYPROBE_OK) {

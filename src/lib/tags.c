@@ -1,5 +1,5 @@
 /* tags.c - compatible wheel tags, most preferred first, identical to
- * packaging.tags.sys_tags() of packaging 26.2.
+ * packaging.tags.sys_tags() of packaging 26.3.
  *
  * The order of the list is part of the answer (installers take the
  * first match), so each function below produces its part in exactly the
@@ -13,8 +13,10 @@
  *   all:      pyXY-none-<platform>, pyX-none-..., pyXW-none-...,
  *             cpXY-none-any (pp3-none-any on PyPy), py*-none-any
  *
- * Platforms come from the macOS version ladder, the Linux manylinux /
- * musllinux / linux ladders, or sysconfig.get_platform() elsewhere.
+ * Platforms come from the macOS version ladder, the Linux ladder (the
+ * native linux_<arch> first, then manylinux, then musllinux: packaging
+ * 26.3 moved linux_<arch> to the front), or sysconfig.get_platform()
+ * elsewhere.
  * Everything is lower-cased at the end as packaging.tags.Tag does (ASCII
  * only; Python's str.lower() would also fold non-ASCII letters, which do
  * not occur in real tags). */
@@ -26,6 +28,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "strbuf.h"
 #include "tag_set.h"
 #include "tags.h"
 
@@ -39,6 +42,7 @@
  * garbage value from asking for millions of tags. */
 #define MAX_VERSION_PART 1000
 #define MAX_GLIBC_MAJOR 100
+#define MAX_NODOT_LENGTH 32
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -52,19 +56,13 @@ __attribute__((format(printf, 2, 3)))
 #endif
 static int push_format(pp_strlist *list, const char *format, ...)
 {
+    pp_strbuf text = PP_STRBUF_INIT;
     va_list args;
     va_start(args, format);
-    int needed = vsnprintf(NULL, 0, format, args);
+    pp_strbuf_vprintf(&text, format, args);
     va_end(args);
-    if (needed < 0)
-        return 0;
-    char *text = malloc((size_t)needed + 1);
-    if (!text)
-        return 0;
-    va_start(args, format);
-    vsnprintf(text, (size_t)needed + 1, format, args);
-    va_end(args);
-    return pp_strlist_push_owned(list, text);
+    char *taken = pp_strbuf_take(&text);
+    return taken && pp_strlist_push_owned(list, taken);
 }
 
 /* packaging's _normalize_string: '.', '-' and ' ' become '_'. */
@@ -104,7 +102,8 @@ static int version_cmp(int major, int minor, int a, int b)
 /* ---- macOS ---------------------------------------------------------------- */
 
 /* _mac_binary_formats: the binary formats a build for macOS
- * major.minor on cpu can use, most specific first. */
+ * major.minor on cpu can use, most specific first. packaging 26.3 spells
+ * the 32-bit fat binary "fat3" (26.2 and older said "fat32"). */
 static int mac_binary_formats(pp_strlist *out, int major, int minor,
                               const char *cpu)
 {
@@ -117,12 +116,12 @@ static int mac_binary_formats(pp_strlist *out, int major, int minor,
             return 1;
         formats[n++] = "intel";
         formats[n++] = "fat64";
-        formats[n++] = "fat32";
+        formats[n++] = "fat3";
     } else if (strcmp(cpu, "i386") == 0) {
         if (old)
             return 1;
         formats[n++] = "intel";
-        formats[n++] = "fat32";
+        formats[n++] = "fat3";
         formats[n++] = "fat";
     } else if (strcmp(cpu, "ppc64") == 0) {
         if (version_cmp(major, minor, 10, 5) > 0 || old)
@@ -131,7 +130,7 @@ static int mac_binary_formats(pp_strlist *out, int major, int minor,
     } else if (strcmp(cpu, "ppc") == 0) {
         if (version_cmp(major, minor, 10, 6) > 0)
             return 1;
-        formats[n++] = "fat32";
+        formats[n++] = "fat3";
         formats[n++] = "fat";
     }
     if (strcmp(cpu, "arm64") == 0 || strcmp(cpu, "x86_64") == 0)
@@ -318,10 +317,11 @@ static pyprobe_status linux_platforms(const pp_tag_inputs *in,
     size_t count = 1;
     if (strcmp(arch, "armv8l") == 0) /* armv8l runs armv7l binaries */
         archs[count++] = "armv7l";
-    ok = manylinux_platforms(in, archs, count, out) &&
-         musllinux_platforms(in, archs, count, out);
+    /* The native platform first (packaging 26.3; 26.2 put it last). */
     for (size_t a = 0; ok && a < count; a++)
         ok = push_format(out, "linux_%s", archs[a]);
+    ok = ok && manylinux_platforms(in, archs, count, out) &&
+         musllinux_platforms(in, archs, count, out);
     free(linux_platform);
     return ok ? PYPROBE_OK : pp_error_nomem(error);
 }
@@ -441,6 +441,10 @@ static pyprobe_status generic_abis(const pp_tag_inputs *in, pp_strlist *abis,
         prefix = "cp";
         abi = soabi + first + 1;
         abi_length = leading_fields(abi, length - first - 1, 1);
+        if (abi_length == 0)
+            return pp_error_set(error, PYPROBE_ERR_PROTOCOL, CONTEXT,
+                                "invalid EXT_SUFFIX '%s': no version after "
+                                "'cpython-'", suffix);
     } else if (starts_with(soabi, "cp")) { /* cp310-win_amd64 */
         abi_length = leading_fields(soabi, length, 1);
     } else if (starts_with(soabi, "pypy")) {
@@ -479,16 +483,20 @@ static const char *interpreter_name(const char *implementation)
     return implementation;
 }
 
-/* interpreter_version(): py_version_nodot, else major and minor. */
-static int interpreter_version(const pp_tag_inputs *in, char *buffer,
-                               size_t size)
+char *pp_tag_interpreter(const pp_tag_inputs *in)
 {
-    int n;
+    const char *name = interpreter_name(in->implementation);
     if (in->py_version_nodot && in->py_version_nodot[0])
-        n = snprintf(buffer, size, "%s", in->py_version_nodot);
-    else
-        n = snprintf(buffer, size, "%d%d", in->major, in->minor);
-    return n >= 0 && (size_t)n < size;
+        return pp_format("%s%s", name, in->py_version_nodot);
+    return pp_format("%s%d%d", name, in->major, in->minor);
+}
+
+pyprobe_status pp_tag_abis(const pp_tag_inputs *in, pp_strlist *abis,
+                           pyprobe_error *error)
+{
+    if (strcmp(interpreter_name(in->implementation), "cp") == 0)
+        return cpython_abis(in, abis) ? PYPROBE_OK : pp_error_nomem(error);
+    return generic_abis(in, abis, error);
 }
 
 /* ---- tag sequences -------------------------------------------------------- */
@@ -505,26 +513,24 @@ static int is_threaded_abi(const char *abi)
     return strchr(flags, 't') != NULL;
 }
 
-static pyprobe_status cpython_tags(const pp_tag_inputs *in,
-                                   const pp_strlist *platforms,
-                                   pp_strlist *out, pyprobe_error *error)
+/* cpython_tags: the interpreter's own ABIs, then its stable ABI (abi3 for
+ * a GIL build, abi3t for a free-threaded one; never both) and "none",
+ * then the stable ABI of every older minor down to 3.2. */
+static int cpython_tags(const pp_tag_inputs *in, const pp_strlist *abis,
+                        const pp_strlist *platforms, pp_strlist *out)
 {
-    pp_strlist abis = PP_STRLIST_INIT;
     char interpreter[32];
-    /* packaging drops "abi3" and "none" from the ABI list before this
-     * loop; _cpython_abis never returns them, so there is nothing to
-     * drop. */
-    int ok = cpython_abis(in, &abis);
+    /* packaging drops "abi3" (and "abi3t") and "none" from the ABI list
+     * before this loop; _cpython_abis never returns them, so there is
+     * nothing to drop. */
+    int ok = 1;
     snprintf(interpreter, sizeof interpreter, "cp%d%d", in->major, in->minor);
-    for (size_t i = 0; ok && i < abis.count; i++)
-        ok = emit_each_platform(out, interpreter, abis.items[i], platforms);
+    for (size_t i = 0; ok && i < abis->count; i++)
+        ok = emit_each_platform(out, interpreter, abis->items[i], platforms);
 
-    /* abi3 for GIL builds, abi3t for free-threaded ones (never both),
-     * from 3.2 on. */
-    int threading = abis.count > 0 && is_threaded_abi(abis.items[0]);
+    int threading = abis->count > 0 && is_threaded_abi(abis->items[0]);
     int stable = version_cmp(in->major, in->minor, 3, 2) >= 0;
     const char *stable_abi = threading ? "abi3t" : "abi3";
-    pp_strlist_clear(&abis);
     if (ok && stable)
         ok = emit_each_platform(out, interpreter, stable_abi, platforms);
     if (ok)
@@ -533,39 +539,19 @@ static pyprobe_status cpython_tags(const pp_tag_inputs *in,
         snprintf(interpreter, sizeof interpreter, "cp%d%d", in->major, minor);
         ok = emit_each_platform(out, interpreter, stable_abi, platforms);
     }
-    return ok ? PYPROBE_OK : pp_error_nomem(error);
+    return ok;
 }
 
-static pyprobe_status generic_tags(const pp_tag_inputs *in,
-                                   const pp_strlist *platforms,
-                                   pp_strlist *out, pyprobe_error *error)
+/* generic_tags: each ABI, then "none" unless it was among them. */
+static int generic_tags(const char *interpreter, const pp_strlist *abis,
+                        const pp_strlist *platforms, pp_strlist *out)
 {
-    char version[64];
-    pp_strlist abis = PP_STRLIST_INIT;
-    pyprobe_status status = generic_abis(in, &abis, error);
-    if (status != PYPROBE_OK) {
-        pp_strlist_clear(&abis);
-        return status;
-    }
-    if (!interpreter_version(in, version, sizeof version)) {
-        pp_strlist_clear(&abis);
-        return pp_error_set(error, PYPROBE_ERR_PROTOCOL, CONTEXT,
-                            "py_version_nodot is too long");
-    }
-    char *interpreter = NULL;
-    int ok = (pp_strlist_contains(&abis, "none") ||
-              pp_strlist_push(&abis, "none"));
-    size_t length = strlen(interpreter_name(in->implementation)) +
-                    strlen(version) + 1;
-    if (ok && (interpreter = malloc(length)) != NULL)
-        snprintf(interpreter, length, "%s%s",
-                 interpreter_name(in->implementation), version);
-    ok = ok && interpreter;
-    for (size_t i = 0; ok && i < abis.count; i++)
-        ok = emit_each_platform(out, interpreter, abis.items[i], platforms);
-    free(interpreter);
-    pp_strlist_clear(&abis);
-    return ok ? PYPROBE_OK : pp_error_nomem(error);
+    int ok = 1;
+    for (size_t i = 0; ok && i < abis->count; i++)
+        ok = emit_each_platform(out, interpreter, abis->items[i], platforms);
+    if (ok && !pp_strlist_contains(abis, "none"))
+        ok = emit_each_platform(out, interpreter, "none", platforms);
+    return ok;
 }
 
 /* _py_interpreter_range: pyXY, pyX, then pyXW for each older minor W. */
@@ -622,6 +608,12 @@ static pyprobe_status check_inputs(const pp_tag_inputs *in,
         return pp_error_set(error, PYPROBE_ERR_PROTOCOL, CONTEXT,
                             "implausible macOS version %d.%d", in->mac_major,
                             in->mac_minor);
+    /* Real ones are "314" or so; a longer one would make every tag it
+     * names absurd. */
+    if (in->py_version_nodot && strlen(in->py_version_nodot) > MAX_NODOT_LENGTH)
+        return pp_error_set(error, PYPROBE_ERR_PROTOCOL, CONTEXT,
+                            "implausible py_version_nodot (%zu characters)",
+                            strlen(in->py_version_nodot));
     if (in->extension_suffix_count && !in->extension_suffixes)
         return pp_error_set(error, PYPROBE_ERR_INTERNAL, CONTEXT,
                             "extension suffixes missing");
@@ -632,24 +624,27 @@ static pyprobe_status all_tags(const pp_tag_inputs *in,
                                const pp_strlist *platforms, pp_strlist *tags,
                                pyprobe_error *error)
 {
+    pp_strlist abis = PP_STRLIST_INIT;
+    pyprobe_status status = pp_tag_abis(in, &abis, error);
+    if (status != PYPROBE_OK) {
+        pp_strlist_clear(&abis);
+        return status;
+    }
     const char *name = interpreter_name(in->implementation);
     int cpython = strcmp(name, "cp") == 0;
-    pyprobe_status status = cpython ? cpython_tags(in, platforms, tags, error)
-                                    : generic_tags(in, platforms, tags, error);
-    if (status != PYPROBE_OK)
-        return status;
-    char interpreter[80] = "pp3";
-    if (cpython) {
-        char version[64];
-        if (!interpreter_version(in, version, sizeof version))
-            return pp_error_set(error, PYPROBE_ERR_PROTOCOL, CONTEXT,
-                                "py_version_nodot is too long");
-        snprintf(interpreter, sizeof interpreter, "cp%s", version);
-    }
-    int named = cpython || strcmp(name, "pp") == 0;
-    if (!compatible_tags(in, platforms, named ? interpreter : NULL, tags))
-        return pp_error_nomem(error);
-    return PYPROBE_OK;
+    char *interpreter = pp_tag_interpreter(in);
+    int ok = interpreter != NULL;
+    if (ok)
+        ok = cpython ? cpython_tags(in, &abis, platforms, tags)
+                     : generic_tags(interpreter, &abis, platforms, tags);
+    /* The pure-Python tags name the interpreter only for CPython and,
+     * as "pp3", for PyPy. */
+    const char *named = cpython ? interpreter
+                        : strcmp(name, "pp") == 0 ? "pp3" : NULL;
+    ok = ok && compatible_tags(in, platforms, named, tags);
+    free(interpreter);
+    pp_strlist_clear(&abis);
+    return ok ? PYPROBE_OK : pp_error_nomem(error);
 }
 
 pyprobe_status pp_sys_tags(const pp_tag_inputs *inputs, pp_strlist *tags,

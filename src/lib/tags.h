@@ -1,5 +1,6 @@
 /* tags.h - compatible wheel tags, identical to packaging.tags.sys_tags()
- * (internal). Pure functions of the inputs below: nothing here looks at
+ * of packaging 26.3 (internal). The one home of packaging's tag rules:
+ * the interpreter's ABI_TAG and INTERPRETER_TAG come from here too. Pure functions of the inputs below: nothing here looks at
  * the machine pyprobe runs on, so facts read from a file or recorded on
  * another machine give the target's tags. */
 #ifndef PP_TAGS_H
@@ -59,5 +60,17 @@ typedef struct pp_tag_inputs {
  * NULL. */
 pyprobe_status pp_sys_tags(const pp_tag_inputs *inputs, pp_strlist *tags,
                            pyprobe_error *error);
+
+/* _cpython_abis() for CPython, _generic_abi() for the others: the ABIs
+ * of the interpreter's own builds, best first. abis[0] is its ABI tag
+ * (cp314t, cp311d, pypy39_pp73); the list may be empty (an EXT_SUFFIX
+ * that names no ABI). Fails with PYPROBE_ERR_PROTOCOL for an EXT_SUFFIX
+ * packaging cannot read. error may be NULL. */
+pyprobe_status pp_tag_abis(const pp_tag_inputs *inputs, pp_strlist *abis,
+                           pyprobe_error *error);
+
+/* interpreter_name() + interpreter_version(): "cp314", "pp39". Caller
+ * frees; NULL when out of memory. */
+char *pp_tag_interpreter(const pp_tag_inputs *inputs);
 
 #endif
