@@ -344,7 +344,7 @@ size_t pyprobe_tag_list_count(const pyprobe_tag_list *list);
 const char *pyprobe_tag_list_at(const pyprobe_tag_list *list, size_t index);
 
 /* A wheel file name, parsed as the binary distribution format
- * specification (and packaging 26.2) says. */
+ * specification (and packaging 26.3) says. */
 typedef struct pyprobe_wheel pyprobe_wheel;
 
 /* FILENAME may be a path; only its last component is parsed. Fails with

@@ -1,4 +1,4 @@
-/* pep440.c - PEP 440 version validation, mirroring packaging 26.2.
+/* pep440.c - PEP 440 version validation, mirroring packaging 26.3.
  *
  * packaging matches this regular expression (re.VERBOSE|re.IGNORECASE;
  * the (?a:...) groups make letters match ASCII-case-insensitively only):

@@ -1,6 +1,6 @@
 /* pep440.h - PEP 440 version validation (internal).
  *
- * Says whether packaging.version.Version() of packaging 26.2 accepts a
+ * Says whether packaging.version.Version() of packaging 26.3 accepts a
  * string: its fast path for dotted digits, and otherwise a full match
  * of \s* VERSION_PATTERN \s* with re.VERBOSE | re.IGNORECASE, where \s
  * is Unicode white space (the text is taken as UTF-8). */

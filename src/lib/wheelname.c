@@ -1,14 +1,16 @@
 /* wheelname.c - wheel filename parsing and ranking.
  *
  * The rules are those of packaging.utils.parse_wheel_filename() in
- * packaging 26.2 (which pyprobe's wheel checks must agree with):
+ * packaging 26.3 (which pyprobe's wheel checks must agree with):
  *   - the name ends in ".whl" (case-sensitive);
  *   - the rest holds 4 or 5 '-': name-version[-build]-python-abi-platform;
- *   - the name matches ^[\w\d._]*$ and has no "__" (so it may be empty);
+ *   - the name matches ^[\w._]+\Z and has no "__" (so it is not empty,
+ *     and a final newline is not allowed either);
  *   - the version is a valid PEP 440 version;
  *   - a build tag starts with a digit;
- *   - each tag part is a '.'-separated compressed tag set, expanded into
- *     lower-cased triples (packaging.tags.Tag lower-cases). */
+ *   - each tag part is a '.'-separated compressed tag set with no empty
+ *     member (26.3), each Python tag a Python identifier (26.3), expanded
+ *     into lower-cased triples (packaging.tags.Tag lower-cases). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -46,26 +48,55 @@ static char *copy_span(span s)
  * word character: a non-ASCII name is accepted whenever packaging would
  * accept it, and also in the rare case of non-word non-ASCII characters
  * (such as U+00A0), which packaging refuses. */
-static int is_name_char(unsigned char c)
+static int is_word_char(unsigned char c)
 {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-           (c >= 'A' && c <= 'Z') || c == '_' || c == '.' || c >= 0x80;
+           (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
 }
 
 /* NULL when the project name is acceptable, else why it is not. */
 static const char *name_problem(span name)
 {
-    size_t length = name.length;
-    /* '$' in Python also matches just before a final newline. */
-    if (length > 0 && name.text[length - 1] == '\n')
-        length--;
-    for (size_t i = 0; i < length; i++) {
-        if (!is_name_char((unsigned char)name.text[i]))
+    if (name.length == 0)
+        return "it is empty";
+    for (size_t i = 0; i < name.length; i++) {
+        unsigned char c = (unsigned char)name.text[i];
+        if (!is_word_char(c) && c != '.')
             return "only letters, digits, '_' and '.' are allowed";
         if (i > 0 && name.text[i] == '_' && name.text[i - 1] == '_')
             return "'__' is not allowed";
     }
     return NULL;
+}
+
+/* str.isidentifier(): a letter or '_', then letters, digits and '_'.
+ * Non-ASCII bytes count as letters, as in is_word_char. */
+static int is_identifier(const char *text, size_t length)
+{
+    if (length == 0 || (text[0] >= '0' && text[0] <= '9'))
+        return 0;
+    for (size_t i = 0; i < length; i++)
+        if (!is_word_char((unsigned char)text[i]))
+            return 0;
+    return 1;
+}
+
+/* NULL when every member of the compressed tag set is acceptable, else
+ * why one is not (packaging.tags.parse_tag). */
+static const char *tag_set_problem(span set, int python_tags)
+{
+    const char *member = set.text, *end = set.text + set.length;
+    for (;;) {
+        const char *dot = memchr(member, '.', (size_t)(end - member));
+        size_t length = (size_t)((dot ? dot : end) - member);
+        if (length == 0)
+            return "a compressed tag set has an empty member";
+        if (python_tags && !is_identifier(member, length))
+            return "a Python tag is not an identifier";
+        if (!dot)
+            return NULL;
+        member = dot + 1;
+    }
 }
 
 static size_t count_char(const char *text, size_t length, char c)
@@ -173,6 +204,14 @@ static pyprobe_status check_parts(const char *filename, const span *parts,
         return pp_error_set(error, PYPROBE_ERR_PROTOCOL, filename,
                             "invalid build tag '%.*s': it must start with a "
                             "digit", (int)parts[2].length, parts[2].text);
+    const span *tags = parts + (dashes == 5 ? 3 : 2);
+    for (int i = 0; i < 3; i++) {
+        problem = tag_set_problem(tags[i], i == 0);
+        if (problem)
+            return pp_error_set(error, PYPROBE_ERR_PROTOCOL, filename,
+                                "invalid tag '%.*s': %s", (int)tags[i].length,
+                                tags[i].text, problem);
+    }
     return PYPROBE_OK;
 }
 

@@ -1,6 +1,6 @@
 /* wheelname.h - wheel filename parsing (internal; the public API wraps
  * it). Follows the binary distribution format specification and
- * packaging.utils.parse_wheel_filename() of packaging 26.2. */
+ * packaging.utils.parse_wheel_filename() of packaging 26.3. */
 #ifndef PP_WHEELNAME_H
 #define PP_WHEELNAME_H
 
