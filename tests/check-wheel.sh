@@ -1,12 +1,12 @@
 #!/bin/sh
 # tests/check-wheel.sh - `pyprobe check-wheel` against the reference's
-# check-wheel (packaging 26.2) over the wheel-name table
+# check-wheel (packaging 26.3) over the wheel-name table
 # tests/data/wheel-names.txt (valid and invalid names, compressed tag
 # sets, build tags, every platform family, paths):
 #
 #  - for every recorded fact sheet, through a facts file written from the
 #    replay stand-in, against the ranks the table records for it;
-#  - for every live interpreter the reference runs on (3.8 and newer),
+#  - for every live interpreter the reference runs on (CPython 3.6 and newer, PyPy),
 #    against the live reference when it is there ($top_srcdir/../shared/
 #    oracle or $PYPROBE_ORACLE), else against the table column of the
 #    recorded sheet whose tag list equals the reference's list recorded
@@ -354,7 +354,7 @@ w315dual=foo-1.0-cp315-abi3.abi3t-manylinux_2_28_x86_64.manylinux_2_34_x86_64.wh
 win=foo-1.0-cp314-cp314-win_amd64.whl
 
 # Exit status: 0 when all install, 1 otherwise.
-expect 0 "1118 $any\n8 $w314\n" "" -- check-wheel --facts "$f314" "$any" "$w314"
+expect 0 "1118 $any\n9 $w314\n" "" -- check-wheel --facts "$f314" "$any" "$w314"
 expect 1 "1118 $any\n- $win\n" "" -- check-wheel --facts "$f314" "$any" "$win"
 expect 1 "- $win\n" "" -- check-wheel --facts "$f314" "$win"
 expect 1 "*" "" -- check-wheel --facts "$f314" "$any" foo-1.0.whl
@@ -363,49 +363,49 @@ expect 1 "- $w314\n" "" -- check-wheel --facts "$f314t" "$w314"
 
 # --expect-abi: exact tags. cp314 never matches cp314t, nor the reverse;
 # the wheel installs, so only the ABI fails.
-expect 1 "8 $w314t\n" \
+expect 1 "9 $w314t\n" \
     "pyprobe: $w314t: its ABI tag is cp314t, expected cp314\n" -- \
     check-wheel --facts "$f314t" --expect-abi cp314 "$w314t"
-expect 0 "8 $w314t\n" "" -- \
+expect 0 "9 $w314t\n" "" -- \
     check-wheel --facts "$f314t" --expect-abi cp314t "$w314t"
-expect 1 "8 $w314\n" \
+expect 1 "9 $w314\n" \
     "pyprobe: $w314: its ABI tag is cp314, expected cp314t\n" -- \
     check-wheel --facts "$f314" --expect-abi=cp314t "$w314"
-expect 0 "8 $w314\n" "" -- \
+expect 0 "9 $w314\n" "" -- \
     check-wheel --facts "$f314" --expect-abi=cp314 "$w314"
 expect 1 "- $w314t\n" \
     "pyprobe: $w314t: its ABI tag is cp314t, expected cp31\n" -- \
     check-wheel --facts "$f314" --expect-abi cp31 "$w314t"
 # Tags compare without regard to case, as wheel tags do.
-expect 0 "8 foo-1.0-cp314-CP314T-manylinux_2_28_x86_64.whl\n" "" -- \
+expect 0 "9 foo-1.0-cp314-CP314T-manylinux_2_28_x86_64.whl\n" "" -- \
     check-wheel --facts "$f314t" --expect-abi cp314t \
     foo-1.0-cp314-CP314T-manylinux_2_28_x86_64.whl
 # abi3 never matches abi3t, nor the reverse.
-expect 1 "44 $w315abi3\n" \
+expect 1 "45 $w315abi3\n" \
     "pyprobe: $w315abi3: its ABI tag is abi3, expected abi3t\n" -- \
     check-wheel --facts "$f315" --expect-abi abi3t "$w315abi3"
-expect 1 "44 $w315abi3t\n" \
+expect 1 "45 $w315abi3t\n" \
     "pyprobe: $w315abi3t: its ABI tag is abi3t, expected abi3\n" -- \
     check-wheel --facts "$f315t" --expect-abi abi3 "$w315abi3t"
-expect 0 "44 $w315abi3t\n" "" -- \
+expect 0 "45 $w315abi3t\n" "" -- \
     check-wheel --facts "$f315t" --expect-abi abi3t "$w315abi3t"
 # abi3.abi3t: a set holds each of its tags; a set expected needs all.
-expect 0 "38 $w315dual\n" "" -- \
+expect 0 "39 $w315dual\n" "" -- \
     check-wheel --facts "$f315" --expect-abi abi3.abi3t "$w315dual"
-expect 0 "38 $w315dual\n" "" -- \
+expect 0 "39 $w315dual\n" "" -- \
     check-wheel --facts "$f315t" --expect-abi abi3t.abi3 "$w315dual"
-expect 0 "38 $w315dual\n" "" -- \
+expect 0 "39 $w315dual\n" "" -- \
     check-wheel --facts "$f315" --expect-abi abi3 "$w315dual"
-expect 0 "38 $w315dual\n" "" -- \
+expect 0 "39 $w315dual\n" "" -- \
     check-wheel --facts "$f315t" --expect-abi abi3t "$w315dual"
-expect 1 "44 $w315abi3\n" \
+expect 1 "45 $w315abi3\n" \
     "pyprobe: $w315abi3: its ABI tag is abi3, expected abi3.abi3t\n" -- \
     check-wheel --facts "$f315" --expect-abi abi3.abi3t "$w315abi3"
-expect 1 "44 $w315abi3t\n" \
+expect 1 "45 $w315abi3t\n" \
     "pyprobe: $w315abi3t: its ABI tag is abi3t, expected abi3.abi3t\n" -- \
     check-wheel --facts "$f315t" --expect-abi abi3.abi3t "$w315abi3t"
 # One message per wheel of the wrong ABI, each naming its wheel.
-expect 1 "8 $w314t\n- $w314\n" \
+expect 1 "9 $w314t\n- $w314\n" \
     "pyprobe: $w314: its ABI tag is cp314, expected cp314t\n" -- \
     check-wheel --facts "$f314t" --expect-abi cp314t "$w314t" "$w314"
 # Malformed --expect-abi values are usage errors.
@@ -419,10 +419,10 @@ done
 
 # Paths: only the last component is the wheel's name; the line shows the
 # name as given.
-expect 0 "8 dist/$w314\n" "" -- check-wheel --facts "$f314" "dist/$w314"
-expect 0 "8 /tmp/a-1-b.whl/$w314\n" "" -- \
+expect 0 "9 dist/$w314\n" "" -- check-wheel --facts "$f314" "dist/$w314"
+expect 0 "9 /tmp/a-1-b.whl/$w314\n" "" -- \
     check-wheel --facts "$f314" "/tmp/a-1-b.whl/$w314"
-expect 0 "8 ./$w314\n" "" -- check-wheel --facts "$f314" "./$w314"
+expect 0 "9 ./$w314\n" "" -- check-wheel --facts "$f314" "./$w314"
 
 # Malformed names: a line each, the others still checked, no crash.
 long=foo-$(printf '%04000d' 0 | tr 0 x)-py3-none-any.whl
@@ -431,7 +431,7 @@ for bad in "" foo.whl foo-1.0.whl -.whl ------.whl "$long" \
     expect 1 "*" "" -- check-wheel --facts "$f314" -- "$bad" "$w314"
     printf '! %s: ' "$bad" >"$tmp/want"
     if head -c "$(wc -c <"$tmp/want")" "$tmp/out" | cmp -s - "$tmp/want" &&
-            [ "$(tail -n 1 "$tmp/out")" = "8 $w314" ]; then
+            [ "$(tail -n 1 "$tmp/out")" = "9 $w314" ]; then
         :
     else
         fail "malformed name '$bad': no '! NAME: REASON' line, or the next wheel was not checked"

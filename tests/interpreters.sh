@@ -66,8 +66,10 @@ free_threaded_python() {
 }
 
 # reference_pythons: "NAME PATH" for each interpreter here that the
-# reference (packaging, which needs Python 3.8 or newer) runs on; NAME
-# names its recorded list in tests/data/oracle-tags.
+# reference answers for: packaging 26.3 runs on Python 3.9 or newer, and
+# ../shared/oracle/sys-tags answers for CPython 3.6 to 3.8 by running it
+# in python3 with the target's version and config variables. NAME names
+# its recorded list in tests/data/oracle-tags.
 reference_pythons() {
     for rp in /usr/bin/python3.11 /usr/bin/python3.11d /usr/bin/pypy3; do
         if [ -x "$rp" ]; then
@@ -78,7 +80,7 @@ reference_pythons() {
     done
     for rp in $(pyenv_pythons); do
         rp_short=${rp##*/python}
-        [ "${rp_short#3.}" -ge 8 ] && echo "pyenv-$rp_short $rp"
+        [ "${rp_short#3.}" -ge 6 ] && echo "pyenv-$rp_short $rp"
     done
     rp=$(free_threaded_python 2>/dev/null) && [ -n "$rp" ] &&
         echo "built-3.13t $rp"

@@ -1,11 +1,13 @@
 #!/bin/sh
 # tests/tags-oracle.sh - `pyprobe tags` must print, byte for byte, the list
-# packaging.tags.sys_tags() of the reference (packaging 26.2 in
+# packaging.tags.sys_tags() of the reference (packaging 26.3 in
 # ../shared/oracle) gives, for:
 #
-#  (a) every live interpreter here that the reference runs on (3.8 and
-#      newer): Debian's python3.11 and python3.11d, pypy3, and the pyenv
-#      CPythons 3.8 and newer. Each is compared three ways: probed live,
+#  (a) every live interpreter here that the reference answers for:
+#      Debian's python3.11 and python3.11d, pypy3, the pyenv CPythons 3.6
+#      and newer (for 3.6 to 3.8 the reference runs packaging in python3
+#      with the target's version and config variables), and the built
+#      free-threaded 3.13t where there is one. Each is compared three ways: probed live,
 #      probed with --use-sysconfig, and through a facts file
 #      (pyprobe --json, then pyprobe tags --facts).
 #  (b) every recorded fact sheet (tests/fixtures/interpreters), through

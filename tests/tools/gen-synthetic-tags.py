@@ -28,7 +28,7 @@ Three more sheets pose as iOS, Android and Emscripten interpreters
 and must refuse them, so their "packaging.tags.sys_tags" is null.
 
 "packaging.tags.sys_tags" holds the reference's list for the sheet:
-packaging 26.2 runs sys_tags() itself, with every value it reads from the
+packaging 26.3 runs sys_tags() itself, with every value it reads from the
 running interpreter and machine replaced by the sheet's (sys, sysconfig,
 platform, EXTENSION_SUFFIXES, the 32-bit flag, os.confstr, the ELF file
 at sys.executable, the musl loader's output). The list is also checked

@@ -1,7 +1,7 @@
 /* check_pep440.c - unit tests for the PEP 440 version validator.
  *
  * Data-driven: tests/data/pep440-versions.txt holds version strings with
- * the verdict of packaging.version.Version() (packaging 26.2), generated
+ * the verdict of packaging.version.Version() (packaging 26.3), generated
  * by tests/tools/gen-pep440-cases.py: hand-picked edge cases plus a
  * seeded random mix of the pattern's building blocks. Each line is one
  * loop iteration, so a failure names the line. */
