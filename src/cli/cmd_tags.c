@@ -10,7 +10,9 @@
 static const char usage_text[] =
 "Usage: pyprobe tags [OPTION]...\n"
 "Print the wheel tags the interpreter installs, most preferred first, one\n"
-"per line: the list packaging.tags.sys_tags() gives.\n"
+"per line: the list packaging.tags.sys_tags() of packaging 26.3 gives.\n"
+"(26.3 puts linux_<arch> before manylinux and musllinux, and names the\n"
+"32-bit macOS fat binary fat3.)\n"
 "\n"
 CLI_SOURCE_HELP
 "  -h, --help             show this help and exit\n";
