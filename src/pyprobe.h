@@ -495,7 +495,11 @@ size_t pyprobe_import_check_problems(const pyprobe_import_check *check);
  * temporary file beside its target, and only when all of them are ready
  * are they renamed into place. A file whose content would not change is
  * not touched, so its mtime is kept. On failure no target has changed
- * and no temporary file is left behind. */
+ * and no temporary file is left behind. Only regular files are replaced:
+ * "-" is standard output; a device, FIFO, socket or /dev/fd/N (and the
+ * like) is opened and written through, after every temporary file is
+ * ready and before any rename; a symbolic link is followed, and its
+ * target replaced; a directory is PYPROBE_ERR_IO. */
 typedef struct pyprobe_file_set pyprobe_file_set;
 
 pyprobe_file_set *pyprobe_file_set_new(void);

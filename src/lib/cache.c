@@ -27,6 +27,7 @@
 #include "facts_json.h"
 #include "probe_script.h"
 #include "strbuf.h"
+#include "write_all.h"
 
 #define CACHE_FORMAT "pyprobe-cache"
 #define CACHE_FORMAT_VERSION 1
@@ -162,21 +163,6 @@ static char *cache_key(const char *python, const char *mode)
 
 /* ---- the directory ------------------------------------------------------ */
 
-static int write_all(int fd, const char *text, size_t length)
-{
-    while (length > 0) {
-        ssize_t n = write(fd, text, length);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return 0;
-        text += n;
-        length -= (size_t)n;
-    }
-    return 1;
-}
-
-
 char *pp_cache_dir(const char *dir)
 {
     pp_strbuf path = PP_STRBUF_INIT;
@@ -269,7 +255,7 @@ int pp_cache_write(int dirfd, const char *name, const char *text,
                                      O_CLOEXEC, 0600);
     if (fd < 0)
         return 0;
-    int ok = write_all(fd, text, length);
+    int ok = pp_write_all(fd, text, length);
     ok = close(fd) == 0 && ok;
     if (!ok || renameat(dirfd, temp, dirfd, name) != 0) {
         unlinkat(dirfd, temp, 0);

@@ -4,11 +4,29 @@
  * final rename stays on one file system and is atomic), and the renames
  * happen only once every temporary file is complete. A file whose
  * content would not change is left alone, as config.status does for
- * config.h, so make does not rebuild what depends on it. */
+ * config.h, so make does not rebuild what depends on it.
+ *
+ * Only regular files are replaced. What a path names decides how it is
+ * written (one rule for every output):
+ *   "-"                          standard output, written through;
+ *   /dev/stdout, /dev/fd/N, /proc/PID/fd/N and the like name a file
+ *                                descriptor: written through (appended
+ *                                to, when it is a regular file);
+ *   a device, FIFO or socket     opened and written through, never
+ *                                renamed over (as root, renaming over
+ *                                /dev/null would replace it);
+ *   a symbolic link              followed: its final target is written
+ *                                by these rules, so the link stays a link;
+ *   a directory                  an error;
+ *   a regular file, or nothing   replaced atomically.
+ * Written-through outputs cannot be atomic: they are written after every
+ * temporary file is ready and before any rename, so a failure still
+ * leaves every replaced file as it was. */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,13 +36,20 @@
 
 #include "error.h"
 #include "pyprobe.h"
+#include "strbuf.h"
+#include "write_all.h"
+
+/* How many symbolic links a path may pass through (Linux's own limit). */
+#define MAX_LINK_HOPS 40
 
 typedef struct entry {
-    char *path;
+    char *path;        /* as the caller named it */
+    char *target;      /* what is written: path with its links followed */
     char *content;
     size_t length;
     char *temp;        /* temporary file, while it exists */
     int unchanged;
+    int through;       /* write through target (see above), no rename */
 } entry;
 
 struct pyprobe_file_set {
@@ -45,6 +70,7 @@ void pyprobe_file_set_free(pyprobe_file_set *set)
         if (set->entries[i].temp)
             unlink(set->entries[i].temp);
         free(set->entries[i].temp);
+        free(set->entries[i].target);
         free(set->entries[i].path);
         free(set->entries[i].content);
     }
@@ -115,20 +141,6 @@ static int same_content(const char *path, const char *content, size_t length,
     return same;
 }
 
-static int write_all(int fd, const char *data, size_t length)
-{
-    while (length > 0) {
-        ssize_t n = write(fd, data, length);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return 0;
-        data += n;
-        length -= (size_t)n;
-    }
-    return 1;
-}
-
 /* Create "DIR/.NAME.XXXXXX" with O_EXCL and mode 0666 (the umask then
  * applies, as for any new file). */
 static int create_temp(const char *path, char **temp)
@@ -161,25 +173,139 @@ static int create_temp(const char *path, char **temp)
     return -1;
 }
 
+/* 1 if path names an open file descriptor rather than a file: the
+ * standard streams and the fd directories of /dev and /proc. Such a
+ * path must never be renamed over. */
+static int names_descriptor(const char *path)
+{
+    static const char *const exact[] = {"/dev/stdin", "/dev/stdout",
+                                        "/dev/stderr"};
+    for (size_t i = 0; i < sizeof exact / sizeof *exact; i++)
+        if (strcmp(path, exact[i]) == 0)
+            return 1;
+    if (strncmp(path, "/dev/fd/", 8) == 0)
+        return 1;
+    if (strncmp(path, "/proc/", 6) != 0)
+        return 0;
+    const char *process = path + 6;          /* self, thread-self, PID */
+    size_t length = strcspn(process, "/");
+    return process[length] == '/' && strncmp(process + length, "/fd/", 4) == 0;
+}
+
+/* The path a symbolic link at link_path points to: its text, taken
+ * relative to the link's directory. Caller frees; NULL with errno set. */
+static char *link_target(const char *link_path)
+{
+    char text[PATH_MAX];
+    ssize_t n = readlink(link_path, text, sizeof text - 1);
+    if (n < 0)
+        return NULL;
+    text[n] = '\0';
+    const char *slash = strrchr(link_path, '/');
+    if (text[0] == '/' || !slash)
+        return pp_format("%s", text);
+    return pp_format("%.*s%s", (int)(slash - link_path) + 1, link_path, text);
+}
+
+/* Follow path's symbolic links to what is really written: set
+ * e->target, and e->through for a descriptor, device, FIFO or socket. */
+static pyprobe_status resolve(entry *e, pyprobe_error *error)
+{
+    if (strcmp(e->path, "-") == 0) {
+        e->through = 1;
+        return PYPROBE_OK;
+    }
+    char *path = strdup(e->path);
+    struct stat st;
+    for (int hops = 0; path; hops++) {
+        if (names_descriptor(path)) {
+            e->through = 1;
+            break;
+        }
+        if (lstat(path, &st) != 0) {
+            if (errno == ENOENT)
+                break;                  /* a new file (or a dangling link) */
+            int saved = errno;
+            free(path);
+            return pp_error_set(error, PYPROBE_ERR_IO, e->path,
+                                "cannot use it: %s", strerror(saved));
+        }
+        if (S_ISDIR(st.st_mode)) {
+            free(path);
+            return pp_error_set(error, PYPROBE_ERR_IO, e->path,
+                                "is a directory");
+        }
+        if (!S_ISLNK(st.st_mode)) {
+            e->through = !S_ISREG(st.st_mode);
+            break;
+        }
+        if (hops == MAX_LINK_HOPS) {
+            free(path);
+            return pp_error_set(error, PYPROBE_ERR_IO, e->path,
+                                "cannot use it: %s", strerror(ELOOP));
+        }
+        char *next = link_target(path);
+        if (!next && errno != ENOMEM) {
+            int saved = errno;
+            free(path);
+            return pp_error_set(error, PYPROBE_ERR_IO, e->path,
+                                "cannot read the link: %s", strerror(saved));
+        }
+        free(path);
+        path = next;
+    }
+    if (!path)
+        return pp_error_nomem(error);
+    e->target = path;
+    return PYPROBE_OK;
+}
+
 static pyprobe_status prepare(entry *e, pyprobe_error *error)
 {
+    pyprobe_status status = resolve(e, error);
+    if (status != PYPROBE_OK || e->through)
+        return status;
     struct stat st;
-    int exists = stat(e->path, &st) == 0;
-    if (exists && S_ISDIR(st.st_mode))
-        return pp_error_set(error, PYPROBE_ERR_IO, e->path, "is a directory");
-    if (exists && same_content(e->path, e->content, e->length, &st)) {
+    int exists = stat(e->target, &st) == 0;
+    if (exists && same_content(e->target, e->content, e->length, &st)) {
         e->unchanged = 1;
         return PYPROBE_OK;
     }
-    int fd = create_temp(e->path, &e->temp);
+    int fd = create_temp(e->target, &e->temp);
     if (fd < 0)
         return pp_error_set(error, PYPROBE_ERR_IO, e->path,
                             "cannot create it: %s", strerror(errno));
-    int ok = write_all(fd, e->content, e->length);
+    int ok = pp_write_all(fd, e->content, e->length);
     int saved = errno;
     if (ok && exists && S_ISREG(st.st_mode))
         fchmod(fd, st.st_mode & 07777);        /* keep the file's mode */
     if (close(fd) != 0 && ok) {
+        ok = 0;
+        saved = errno;
+    }
+    if (!ok)
+        return pp_error_set(error, PYPROBE_ERR_IO, e->path,
+                            "cannot write it: %s", strerror(saved));
+    return PYPROBE_OK;
+}
+
+/* Write a written-through output: standard output, or the target opened
+ * without O_CREAT or O_TRUNC (it exists: a device, FIFO, socket or
+ * descriptor). O_APPEND, for a descriptor of a regular file: what was
+ * written there before stays. A FIFO's open waits for a reader, as the
+ * shell's "> FIFO" does. */
+static pyprobe_status write_through(const entry *e, pyprobe_error *error)
+{
+    int fd = STDOUT_FILENO;
+    if (e->target) {
+        fd = open(e->target, O_WRONLY | O_APPEND | O_NOCTTY | O_CLOEXEC);
+        if (fd < 0)
+            return pp_error_set(error, PYPROBE_ERR_IO, e->path,
+                                "cannot open it: %s", strerror(errno));
+    }
+    int ok = pp_write_all(fd, e->content, e->length);
+    int saved = errno;
+    if (fd != STDOUT_FILENO && close(fd) != 0 && ok) {
         ok = 0;
         saved = errno;
     }
@@ -211,10 +337,19 @@ pyprobe_status pyprobe_file_set_commit(pyprobe_file_set *set,
         }
     }
     for (size_t i = 0; i < set->count; i++) {
+        if (!set->entries[i].through)
+            continue;
+        pyprobe_status status = write_through(&set->entries[i], error);
+        if (status != PYPROBE_OK) {
+            remove_temps(set);
+            return status;
+        }
+    }
+    for (size_t i = 0; i < set->count; i++) {
         entry *e = &set->entries[i];
         if (!e->temp)
             continue;
-        if (rename(e->temp, e->path) != 0) {
+        if (rename(e->temp, e->target) != 0) {
             pyprobe_status status = pp_error_set(
                 error, PYPROBE_ERR_IO, e->path, "cannot replace it: %s",
                 strerror(errno));
