@@ -104,6 +104,20 @@ expect_runs $((n + 6)) "an entry whose answer is invalid is ignored"
 echo 'not json' > "$entry"
 expect_runs $((n + 7)) "garbage is ignored"
 expect_runs $((n + 7)) "and replaced by a good entry"
+# Reproducer F1: valid JSON, a valid key, no "probe" (pyprobe 0.1 then
+# crashed on every run). The reproducer with this entry's identity.
+python3 - "$entry" "$top_srcdir/tests/data/reproducers/cache-entry-without-probe.json" <<'EOF'
+import json, sys
+entry = json.load(open(sys.argv[1]))
+bad = json.load(open(sys.argv[2]))
+assert "probe" not in bad
+for field in ("key", "interpreter", "files"):
+    bad[field] = entry[field]
+json.dump(bad, open(sys.argv[1], 'w'))
+EOF
+expect_runs $((n + 8)) "an entry without its probe answer is a miss, not a crash"
+expect_runs $((n + 8)) "and replaced by a good entry"
+n=$((n + 1))
 
 # A cache directory others may write to is not trusted, nor written.
 chmod 777 "$tmp/cache"

@@ -52,6 +52,16 @@ void pp_error_hint(pyprobe_error *error, const char *format, ...)
     make_single_line(error->hint);
 }
 
+pyprobe_status pp_error_reframe(pyprobe_error *error, pyprobe_status status,
+                                const char *context)
+{
+    if (!error)
+        return status;
+    error->status = status;
+    copy_text(error->context, context);
+    return status;
+}
+
 pyprobe_status pp_error_nomem(pyprobe_error *error)
 {
     return pp_error_set(error, PYPROBE_ERR_INTERNAL, "pyprobe",

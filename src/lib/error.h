@@ -22,6 +22,11 @@ void pp_error_hint(pyprobe_error *error, const char *format, ...)
 #endif
     ;
 
+/* Re-attribute an error already set: give it status and context,
+ * keeping its message and hint. Returns status. error may be NULL. */
+pyprobe_status pp_error_reframe(pyprobe_error *error, pyprobe_status status,
+                                const char *context);
+
 /* Shorthand for running out of memory. */
 pyprobe_status pp_error_nomem(pyprobe_error *error);
 

@@ -50,9 +50,7 @@ static pyprobe_status own_tags(pyprobe_facts *f, const char *context,
     pyprobe_status status = pp_tag_abis(&inputs.in, &abis, error);
     if (status != PYPROBE_OK) {
         pp_strlist_clear(&abis);
-        if (error)
-            snprintf(error->context, sizeof error->context, "%s", context);
-        return status;
+        return pp_error_reframe(error, status, context);
     }
     f->abi_tag = strdup(abis.count ? abis.items[0] : "none");
     f->interpreter_tag = pp_tag_interpreter(&inputs.in);

@@ -182,11 +182,8 @@ static pyprobe_status policy_from_json(const json_t *json, const char *path,
     policy->mypyc_free_threaded = json_integer_value(allow) != 0;
     if (json_is_string(limited) &&
         pyprobe_policy_set_limited_api(policy, json_string_value(limited),
-                                       error) != PYPROBE_OK) {
-        snprintf(error->context, sizeof error->context, "%s", path);
-        error->status = PYPROBE_ERR_PROTOCOL;
-        return PYPROBE_ERR_PROTOCOL;
-    }
+                                       error) != PYPROBE_OK)
+        return pp_error_reframe(error, PYPROBE_ERR_PROTOCOL, path);
     return PYPROBE_OK;
 }
 
@@ -231,6 +228,10 @@ pyprobe_status pp_facts_from_json_probe(const json_t *probe,
 {
     const char *problem = NULL;
     *facts = NULL;
+    /* A cache entry or facts file without it is damaged, not a crash. */
+    if (!json_is_object(probe))
+        return pp_error_set(error, PYPROBE_ERR_PROTOCOL, context,
+                            "field 'probe' is missing or not an object");
     pp_lit *answer = json_to_lit(probe, &problem);
     if (!answer)
         return pp_error_set(error, PYPROBE_ERR_PROTOCOL, context,

@@ -294,6 +294,26 @@ START_TEST(test_libpython)
 }
 END_TEST
 
+/* Reproducer F4: a facts file with a malformed limited_api, loaded
+ * through the public API with error == NULL, is refused, not a crash. */
+START_TEST(test_load_json_null_error)
+{
+    pyprobe_facts *f = (pyprobe_facts *)1;
+    pyprobe_status status = pyprobe_facts_load_json(
+        TOP_SRCDIR "/tests/data/reproducers/facts-bad-limited-api.json", &f,
+        NULL);
+    ck_assert_int_eq(status, PYPROBE_ERR_PROTOCOL);
+    ck_assert_ptr_null(f);
+    pyprobe_error error;
+    status = pyprobe_facts_load_json(
+        TOP_SRCDIR "/tests/data/reproducers/facts-bad-limited-api.json", &f,
+        &error);
+    ck_assert_int_eq(status, PYPROBE_ERR_PROTOCOL);
+    ck_assert_int_eq(error.status, PYPROBE_ERR_PROTOCOL);
+    ck_assert(strstr(error.context, "facts-bad-limited-api.json") != NULL);
+}
+END_TEST
+
 static Suite *facts_suite(void)
 {
     Suite *suite = suite_create("facts");
@@ -311,6 +331,7 @@ static Suite *facts_suite(void)
     tcase_add_test(tc, test_libc_parsing);
     tcase_add_test(tc, test_platform_tag_32bit);
     tcase_add_test(tc, test_libpython);
+    tcase_add_test(tc, test_load_json_null_error);
     suite_add_tcase(suite, tc);
     return suite;
 }
