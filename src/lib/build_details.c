@@ -96,6 +96,23 @@ static json_t *version_list(details *b, const char *path, long long *hex)
     for (int i = 0; i < 4; i++)
         if (strcmp(level, levels[i]) == 0)
             code = 0xA + i + (i == 3 ? 2 : 0);
+    if (code < 0) {
+        bad(b, path, "has an unknown releaselevel");
+        return NULL;
+    }
+    /* The fields of PY_VERSION_HEX: a byte each, the serial a nibble. */
+    const json_t *bytes[] = {major, minor, micro};
+    for (int i = 0; i < 3; i++) {
+        if (json_integer_value(bytes[i]) < 0 ||
+            json_integer_value(bytes[i]) > 255) {
+            bad(b, path, "has a version number outside 0..255");
+            return NULL;
+        }
+    }
+    if (json_integer_value(serial) < 0 || json_integer_value(serial) > 15) {
+        bad(b, path, "has a serial outside 0..15");
+        return NULL;
+    }
     if (hex)
         *hex = (json_integer_value(major) << 24) |
                (json_integer_value(minor) << 16) |

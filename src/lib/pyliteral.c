@@ -12,6 +12,7 @@
 
 #include "error.h"
 #include "pyliteral.h"
+#include "tag_index.h"
 #include "strbuf.h"
 
 /* Deeper nesting than this is not data pyprobe reads; refusing it keeps
@@ -396,6 +397,20 @@ error:
     return NULL;
 }
 
+/* Refuse a dict that names a key twice. One hash index over all the
+ * keys, built when the dict is complete, keeps this linear: a check per
+ * key against the keys before it made an 80,000-key answer take 43 s. */
+static int unique_keys(parser *p, const pp_lit *dict)
+{
+    pp_strlist keys = {dict->keys, dict->length, dict->length};
+    pp_tag_index *index;
+    if (pp_tag_index_build(&keys, &index, NULL) != PYPROBE_OK)
+        return fail(p, "out of memory");
+    int unique = pp_tag_index_size(index) == dict->length;
+    pp_tag_index_free(index);
+    return unique || fail(p, "duplicate dictionary key");
+}
+
 static pp_lit *parse_dict(parser *p, int depth)
 {
     p->pos++;
@@ -415,11 +430,6 @@ static pp_lit *parse_dict(parser *p, int depth)
         pp_lit *key = parse_string(p);
         if (!key)
             goto error;
-        if (pp_lit_get(lit, key->str)) {
-            pp_lit_free(key);
-            fail(p, "duplicate dictionary key");
-            goto error;
-        }
         skip_space(p);
         if (peek(p) != ':') {
             pp_lit_free(key);
@@ -446,6 +456,8 @@ static pp_lit *parse_dict(parser *p, int depth)
             goto error;
         }
     }
+    if (!unique_keys(p, lit))
+        goto error;
     p->pos++;
     p->brackets--;
     return lit;

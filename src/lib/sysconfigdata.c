@@ -159,23 +159,48 @@ static int patchlevel_version(const char *include, char *out, size_t size,
     return 1;
 }
 
-/* version_info and hexversion from "3.11.2" / "3.13.0rc1". */
+/* A decimal number of at most max at *text, which moves past it; 0 for
+ * no digits or a larger number (no overflow, however long the text). */
+static int read_number(const char **text, int max, int *value)
+{
+    const char *p = *text;
+    int n = 0;
+    if (*p < '0' || *p > '9')
+        return 0;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        n = n * 10 + (*p - '0');
+        if (n > max)
+            return 0;
+    }
+    *value = n;
+    *text = p;
+    return 1;
+}
+
+/* version_info and hexversion from "3.11.2" / "3.13.0rc1": each number
+ * must fit its field of PY_VERSION_HEX (a byte, the serial a nibble). */
 static json_t *version_info(const char *text, long long *hex)
 {
-    int major, minor, micro, serial = 0, used = 0;
-    if (sscanf(text, "%d.%d.%d%n", &major, &minor, &micro, &used) != 3)
+    int major, minor, micro, serial = 0;
+    const char *p = text;
+    if (!read_number(&p, 255, &major) || *p++ != '.' ||
+        !read_number(&p, 255, &minor) || *p++ != '.' ||
+        !read_number(&p, 255, &micro))
         return NULL;
-    const char *rest = text + used, *level = "final";
+    const char *level = "final";
     int code = 0xF;
-    if (*rest) {
-        int skip = strncmp(rest, "rc", 2) == 0 ? 2 : 1;
-        level = rest[0] == 'a' ? "alpha" : rest[0] == 'b' ? "beta"
-                                                           : "candidate";
-        code = rest[0] == 'a' ? 0xA : rest[0] == 'b' ? 0xB : 0xC;
-        serial = atoi(rest + skip);
+    if (*p) {
+        int skip = strncmp(p, "rc", 2) == 0 ? 2 : 1;
+        if (p[0] != 'a' && p[0] != 'b' && skip != 2)
+            return NULL;
+        level = p[0] == 'a' ? "alpha" : p[0] == 'b' ? "beta" : "candidate";
+        code = p[0] == 'a' ? 0xA : p[0] == 'b' ? 0xB : 0xC;
+        p += skip;
+        if (!read_number(&p, 15, &serial) || *p)
+            return NULL;
     }
-    *hex = ((long long)major << 24) | (minor << 16) | (micro << 8) |
-           (code << 4) | serial;
+    *hex = ((long long)major << 24) | ((long long)minor << 16) |
+           ((long long)micro << 8) | (code << 4) | serial;
     return json_pack("[i,i,i,s,i]", major, minor, micro, level, serial);
 }
 
@@ -254,7 +279,9 @@ static pyprobe_status describe(pp_describe *d, const pp_lit *vars,
         strcmp(ext + 1 + strlen(soabi), ".so") != 0)
         return refuse(d, "EXT_SUFFIX is not .SOABI.so");
     int major, minor;
-    if (sscanf(version, "%d.%d", &major, &minor) != 2)
+    const char *v = version;
+    if (!read_number(&v, 255, &major) || *v++ != '.' ||
+        !read_number(&v, 255, &minor) || *v)
         return refuse(d, "VERSION is not X.Y");
     if (major == 3 && minor >= 15) {
         pp_error_set(d->error, PYPROBE_ERR_UNSUPPORTED, d->path,
