@@ -113,13 +113,13 @@ pyprobe_status pp_explain_failure(const char *python,
     return PYPROBE_ERR_INTERPRETER;
 }
 
-/* Run the interpreter once with program as its -c argument. *ran is set
- * when it ran to its end (exited or crashed), rather than being stopped
- * by a limit or not starting at all. */
+/* Run the interpreter once with program as its -c argument. *status_out
+ * is its exit status when it ran to its end and exited, -1 otherwise
+ * (stopped by a limit, killed by a signal, or not started). */
 static pyprobe_status run_program(const char *path, const char *program,
                                   const pyprobe_probe_options *options,
                                   pyprobe_facts **facts, pyprobe_error *error,
-                                  int *ran)
+                                  int *status_out)
 {
     /* Ask for the shared libpython the interpreter loads (a dependency
      * of its answer) where its ELF header does not rule one out. */
@@ -130,12 +130,13 @@ static pyprobe_status run_program(const char *path, const char *program,
         pp_elf_needs(path, shared) != 0 ? "shared" : NULL, NULL,
     };
     pp_run_result run;
-    *ran = 0;
+    *status_out = -1;
     pyprobe_status status = pp_run(argv, options->timeout_ms,
                                    options->max_output, &run, error);
     if (status != PYPROBE_OK)
         return status;
-    *ran = 1;
+    if (!run.signaled)
+        *status_out = run.exit_status;
     if (run.signaled || run.exit_status != 0)
         status = pp_explain_failure(path, &run, error);
     else
@@ -157,17 +158,19 @@ pyprobe_status pp_probe_path(const char *path,
         loader = dir ? pp_script_loader(dir) : NULL;
         free(dir);
     }
-    int ran;
+    int exit_status;
     if (loader) {
         pyprobe_status status = run_program(path, loader, options, facts,
-                                            error, &ran);
+                                            error, &exit_status);
         free(loader);
-        /* A failure that the cached script could have caused gets a
-         * second run without it; a time-out or a flood does not. */
-        if (status == PYPROBE_OK || !ran)
+        /* Only a loader that could not use the cached script earns a
+         * second run; an interpreter that failed on its own would fail
+         * again, after as long a wait. */
+        if (exit_status != PP_SCRIPT_LOADER_FAILED)
             return status;
     }
-    return run_program(path, pp_probe_script, options, facts, error, &ran);
+    return run_program(path, pp_probe_script, options, facts, error,
+                       &exit_status);
 }
 
 pyprobe_status pyprobe_probe(const char *python,

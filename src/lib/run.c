@@ -123,6 +123,21 @@ static void kill_and_reap(pid_t pid, int slot, int *status)
         ;
 }
 
+/* How often to look whether the interpreter has exited while its
+ * output pipes stay open. */
+#define LEADER_CHECK_MS 50
+
+/* 1 if pid has exited (it stays a zombie, to be reaped later). */
+static int has_exited(pid_t pid)
+{
+    siginfo_t info;
+    memset(&info, 0, sizeof info);
+    while (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT) < 0)
+        if (errno != EINTR)
+            return 0;
+    return info.si_pid == pid;
+}
+
 pyprobe_status pp_run(char *const argv[], unsigned long timeout_ms,
                       size_t max_output, pp_run_result *result,
                       pyprobe_error *error)
@@ -156,13 +171,26 @@ pyprobe_status pp_run(char *const argv[], unsigned long timeout_ms,
     out_pipe[0] = err_pipe[0] = -1;
     pp_strbuf *bufs[2] = {&out, &err};
     int open_fds = 2;
+    /* Once the interpreter itself has exited, everything it wrote is in
+     * the pipes: read that and stop, rather than wait for the end of
+     * files that something it started (a daemon in its own session, a
+     * background job) may hold open until the time limit. */
+    int leader_gone = 0;
     while (open_fds > 0) {
         long long left = deadline - now_ms();
         if (left <= 0)
             goto timed_out;
-        int ready = poll(fds, 2, left > 1000000 ? 1000000 : (int)left);
+        int wait_ms = leader_gone ? 0
+                      : left < LEADER_CHECK_MS ? (int)left : LEADER_CHECK_MS;
+        int ready = poll(fds, 2, wait_ms);
         if (ready < 0 && errno == EINTR)
             continue;
+        if (ready == 0) {
+            if (leader_gone)
+                break;                  /* drained */
+            leader_gone = has_exited(pid);
+            continue;
+        }
         if (ready < 0) {
             status = pp_error_set(error, PYPROBE_ERR_INTERNAL, argv[0],
                                   "poll failed: %s", strerror(errno));

@@ -119,22 +119,29 @@ char *pp_script_loader(const char *cache_dir)
     if (!ok)
         return NULL;
     /* If the import fails (a damaged __pycache__ file), compile the file
-     * as -c would have compiled the script. */
+     * as -c would have compiled the script; if that fails too, say so
+     * with PP_SCRIPT_LOADER_FAILED. Statements only, as the loader must
+     * run on any Python that may be probed (Python 2 is recognised by
+     * what the script then prints). */
     pp_strbuf loader = PP_STRBUF_INIT;
     pp_strbuf_printf(
         &loader,
         "import sys\n"
         "sys.path.insert(0, '%s/%s')\n"
+        "m = None\n"
         "try:\n"
         "    import " MODULE " as m\n"
         "except Exception:\n"
-        "    m = None\n"
+        "    try:\n"
+        "        code = compile(open('%s/%s/" MODULE ".py').read(),"
+        " 'probe.py', 'exec')\n"
+        "    except Exception:\n"
+        "        sys.exit(%d)\n"
         "del sys.path[0]\n"
         "if m:\n"
         "    m.main()\n"
         "else:\n"
-        "    exec(compile(open('%s/%s/" MODULE ".py').read(), 'probe.py',"
-        " 'exec'), {'__name__': '__main__'})\n",
-        real, sub, real, sub);
+        "    exec(code, {'__name__': '__main__'})\n",
+        real, sub, real, sub, PP_SCRIPT_LOADER_FAILED);
     return pp_strbuf_take(&loader);
 }

@@ -9,4 +9,10 @@
  * embedded script itself). Caller frees. */
 char *pp_script_loader(const char *cache_dir);
 
+/* The exit status of a loader that could neither import nor read the
+ * cached script: only then is the embedded script worth a second run.
+ * Any other failure is the interpreter's own, and running it again
+ * would only double the wait. */
+#define PP_SCRIPT_LOADER_FAILED 113
+
 #endif
