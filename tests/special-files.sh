@@ -124,6 +124,16 @@ for fd_path in /dev/fd/1 /proc/self/fd/1; do
         test "$(stat -c %i "$T/stdout.txt")" = "$inode" -a \
         -n "$(cmp "$T/stdout.txt" "$T/expected" && echo same)"
 done
+# Our own descriptor is written as it is, not opened anew: with a file
+# opened by '>' (no O_APPEND), a fresh open would have an offset of its
+# own, and --get's value, written through descriptor 1, would overwrite
+# the tag file.
+RC=0
+"$PYPROBE" $F --tags /dev/fd/1 --get abi_tag >"$T/stdout.txt" 2>"$T/err" ||
+    RC=$?
+{ cat "$T/want.env"; echo cp311; } >"$T/expected-get"
+check "--tags /dev/fd/1 --get abi_tag >FILE: the tag file, then the value" \
+    cmp -s "$T/stdout.txt" "$T/expected-get"
 # A pipe, through /dev/fd.
 RC=0
 "$PYPROBE" $F --header /dev/fd/1 2>"$T/err" | cat >"$T/piped.h" || RC=$?
@@ -168,6 +178,16 @@ ln -s loop-a "$T/links/loop-b"
 expect_exit 7 -- "$PYPROBE" $F --tags "$T/links/loop-a" &&
     check "a loop of links: exit 7, the links stay" \
         test -L "$T/links/loop-a" -a -L "$T/links/loop-b"
+
+# A link and its target named as two outputs: one rename would undo
+# the other, so that is a usage error, and neither is written.
+echo old >"$T/real/twice.env"
+ln -s ../real/twice.env "$T/links/twice.env"
+if expect_exit 2 -- "$PYPROBE" $F --tags "$T/real/twice.env" \
+        --header "$T/links/twice.env"; then
+    check "a link and its target as two outputs: refused, nothing written" \
+        test "$(cat "$T/real/twice.env")" = old
+fi
 
 # --- directories ------------------------------------------------------------------
 

@@ -192,6 +192,34 @@ static int names_descriptor(const char *path)
     return process[length] == '/' && strncmp(process + length, "/fd/", 4) == 0;
 }
 
+/* The descriptor number of this process that path names (/dev/stdout,
+ * /dev/fd/N, /proc/self/fd/N, /proc/PID/fd/N with our PID), or -1. Such
+ * a descriptor is written to as it is, as the shell does: opened anew it
+ * would get an offset of its own, and writes through the descriptor
+ * itself would then overwrite the output. */
+static int own_descriptor(const char *path)
+{
+    static const char *const streams[] = {"/dev/stdin", "/dev/stdout",
+                                          "/dev/stderr"};
+    for (int i = 0; i < 3; i++)
+        if (strcmp(path, streams[i]) == 0)
+            return i;
+    char mine[40];
+    snprintf(mine, sizeof mine, "/proc/%ld/fd/", (long)getpid());
+    static const char *const dirs[] = {"/dev/fd/", "/proc/self/fd/",
+                                       "/proc/thread-self/fd/"};
+    const char *number = NULL;
+    for (int i = 0; i < 3 && !number; i++)
+        if (strncmp(path, dirs[i], strlen(dirs[i])) == 0)
+            number = path + strlen(dirs[i]);
+    if (!number && strncmp(path, mine, strlen(mine)) == 0)
+        number = path + strlen(mine);
+    if (!number || !*number || strlen(number) > 9 ||
+        strspn(number, "0123456789") != strlen(number))
+        return -1;
+    return atoi(number);
+}
+
 /* The path a symbolic link at link_path points to: its text, taken
  * relative to the link's directory. Caller frees; NULL with errno set. */
 static char *link_target(const char *link_path)
@@ -202,15 +230,20 @@ static char *link_target(const char *link_path)
         return NULL;
     text[n] = '\0';
     const char *slash = strrchr(link_path, '/');
-    if (text[0] == '/' || !slash)
-        return pp_format("%s", text);
-    return pp_format("%.*s%s", (int)(slash - link_path) + 1, link_path, text);
+    char *target = text[0] == '/' || !slash
+                       ? pp_format("%s", text)
+                       : pp_format("%.*s%s", (int)(slash - link_path) + 1,
+                                   link_path, text);
+    if (!target)
+        errno = ENOMEM;
+    return target;
 }
 
 /* Follow path's symbolic links to what is really written: set
  * e->target, and e->through for a descriptor, device, FIFO or socket. */
 static pyprobe_status resolve(entry *e, pyprobe_error *error)
 {
+    e->through = 0;
     if (strcmp(e->path, "-") == 0) {
         e->through = 1;
         return PYPROBE_OK;
@@ -260,11 +293,29 @@ static pyprobe_status resolve(entry *e, pyprobe_error *error)
     return PYPROBE_OK;
 }
 
+/* Write e's content to fd, then close fd if close_fd says so; a
+ * failure of either is reported. */
+static pyprobe_status write_content(const entry *e, int fd, int close_fd,
+                                    pyprobe_error *error)
+{
+    int ok = pp_write_all(fd, e->content, e->length);
+    int saved = errno;
+    if (close_fd && close(fd) != 0 && ok) {
+        ok = 0;
+        saved = errno;
+    }
+    if (!ok)
+        return pp_error_set(error, PYPROBE_ERR_IO, e->path,
+                            "cannot write it: %s", strerror(saved));
+    return PYPROBE_OK;
+}
+
+/* Write a resolved entry's temporary file (not for outputs written
+ * through). */
 static pyprobe_status prepare(entry *e, pyprobe_error *error)
 {
-    pyprobe_status status = resolve(e, error);
-    if (status != PYPROBE_OK || e->through)
-        return status;
+    if (e->through)
+        return PYPROBE_OK;
     struct stat st;
     int exists = stat(e->target, &st) == 0;
     if (exists && same_content(e->target, e->content, e->length, &st)) {
@@ -275,44 +326,27 @@ static pyprobe_status prepare(entry *e, pyprobe_error *error)
     if (fd < 0)
         return pp_error_set(error, PYPROBE_ERR_IO, e->path,
                             "cannot create it: %s", strerror(errno));
-    int ok = pp_write_all(fd, e->content, e->length);
-    int saved = errno;
-    if (ok && exists && S_ISREG(st.st_mode))
+    if (exists && S_ISREG(st.st_mode))
         fchmod(fd, st.st_mode & 07777);        /* keep the file's mode */
-    if (close(fd) != 0 && ok) {
-        ok = 0;
-        saved = errno;
-    }
-    if (!ok)
-        return pp_error_set(error, PYPROBE_ERR_IO, e->path,
-                            "cannot write it: %s", strerror(saved));
-    return PYPROBE_OK;
+    return write_content(e, fd, 1, error);
 }
 
-/* Write a written-through output: standard output, or the target opened
- * without O_CREAT or O_TRUNC (it exists: a device, FIFO, socket or
- * descriptor). O_APPEND, for a descriptor of a regular file: what was
- * written there before stays. A FIFO's open waits for a reader, as the
- * shell's "> FIFO" does. */
+/* Write a written-through output: to one of our own descriptors as it
+ * is, or to the target opened without O_CREAT or O_TRUNC (it exists: a
+ * device, FIFO, socket or another process's descriptor), with O_APPEND
+ * so what a regular file behind a descriptor held stays. A FIFO's open
+ * waits for a reader, as the shell's "> FIFO" does. */
 static pyprobe_status write_through(const entry *e, pyprobe_error *error)
 {
-    int fd = STDOUT_FILENO;
-    if (e->target) {
+    int own = e->target ? own_descriptor(e->target) : STDOUT_FILENO;
+    int fd = own;
+    if (fd < 0) {
         fd = open(e->target, O_WRONLY | O_APPEND | O_NOCTTY | O_CLOEXEC);
         if (fd < 0)
             return pp_error_set(error, PYPROBE_ERR_IO, e->path,
                                 "cannot open it: %s", strerror(errno));
     }
-    int ok = pp_write_all(fd, e->content, e->length);
-    int saved = errno;
-    if (fd != STDOUT_FILENO && close(fd) != 0 && ok) {
-        ok = 0;
-        saved = errno;
-    }
-    if (!ok)
-        return pp_error_set(error, PYPROBE_ERR_IO, e->path,
-                            "cannot write it: %s", strerror(saved));
-    return PYPROBE_OK;
+    return write_content(e, fd, own < 0, error);
 }
 
 static void remove_temps(pyprobe_file_set *set)
@@ -326,11 +360,38 @@ static void remove_temps(pyprobe_file_set *set)
     }
 }
 
+/* 1 if an entry before e replaces the same file (a link and the file it
+ * points to): one rename would silently undo the other. Outputs written
+ * through may share a target (--tags /dev/null --header /dev/null). */
+static int target_taken(const pyprobe_file_set *set, const entry *e)
+{
+    struct stat mine, theirs;
+    int exists = !e->through && stat(e->target, &mine) == 0;
+    for (const entry *before = set->entries; before < e; before++) {
+        if (e->through || before->through)
+            continue;
+        if (exists ? stat(before->target, &theirs) == 0 &&
+                         theirs.st_dev == mine.st_dev &&
+                         theirs.st_ino == mine.st_ino
+                   : strcmp(before->target, e->target) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 pyprobe_status pyprobe_file_set_commit(pyprobe_file_set *set,
                                        pyprobe_error *error)
 {
     for (size_t i = 0; i < set->count; i++) {
-        pyprobe_status status = prepare(&set->entries[i], error);
+        entry *e = &set->entries[i];
+        free(e->target);
+        e->target = NULL;
+        pyprobe_status status = resolve(e, error);
+        if (status == PYPROBE_OK && target_taken(set, e))
+            status = pp_error_set(error, PYPROBE_ERR_USAGE, e->path,
+                                  "names the same file as another output");
+        if (status == PYPROBE_OK)
+            status = prepare(e, error);
         if (status != PYPROBE_OK) {
             remove_temps(set);
             return status;

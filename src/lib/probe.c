@@ -114,8 +114,9 @@ pyprobe_status pp_explain_failure(const char *python,
 }
 
 /* Run the interpreter once with program as its -c argument. *status_out
- * is its exit status when it ran to its end and exited, -1 otherwise
- * (stopped by a limit, killed by a signal, or not started). */
+ * is its exit status when it ran to its end and exited, -2 when it died
+ * of a signal of its own, -1 otherwise (stopped by a limit, or not
+ * started). */
 static pyprobe_status run_program(const char *path, const char *program,
                                   const pyprobe_probe_options *options,
                                   pyprobe_facts **facts, pyprobe_error *error,
@@ -135,8 +136,7 @@ static pyprobe_status run_program(const char *path, const char *program,
                                    options->max_output, &run, error);
     if (status != PYPROBE_OK)
         return status;
-    if (!run.signaled)
-        *status_out = run.exit_status;
+    *status_out = run.signaled ? -2 : run.exit_status;
     if (run.signaled || run.exit_status != 0)
         status = pp_explain_failure(path, &run, error);
     else
@@ -163,10 +163,11 @@ pyprobe_status pp_probe_path(const char *path,
         pyprobe_status status = run_program(path, loader, options, facts,
                                             error, &exit_status);
         free(loader);
-        /* Only a loader that could not use the cached script earns a
-         * second run; an interpreter that failed on its own would fail
-         * again, after as long a wait. */
-        if (exit_status != PP_SCRIPT_LOADER_FAILED)
+        /* Only a loader that could not use the cached script, or a
+         * crash (damaged bytecode can crash CPython), earns a second
+         * run; an interpreter that failed on its own would fail again,
+         * after as long a wait. */
+        if (exit_status != PP_SCRIPT_LOADER_FAILED && exit_status != -2)
             return status;
     }
     return run_program(path, pp_probe_script, options, facts, error,

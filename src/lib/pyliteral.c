@@ -404,8 +404,11 @@ static int unique_keys(parser *p, const pp_lit *dict)
 {
     pp_strlist keys = {dict->keys, dict->length, dict->length};
     pp_tag_index *index;
-    if (pp_tag_index_build(&keys, &index, NULL) != PYPROBE_OK)
-        return fail(p, "out of memory");
+    if (pp_tag_index_build(&keys, &index, NULL) != PYPROBE_OK) {
+        pp_error_nomem(p->error);
+        p->failed = 1;
+        return 0;
+    }
     int unique = pp_tag_index_size(index) == dict->length;
     pp_tag_index_free(index);
     return unique || fail(p, "duplicate dictionary key");

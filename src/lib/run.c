@@ -176,10 +176,21 @@ pyprobe_status pp_run(char *const argv[], unsigned long timeout_ms,
      * files that something it started (a daemon in its own session, a
      * background job) may hold open until the time limit. */
     int leader_gone = 0;
+    long long next_check = now_ms() + LEADER_CHECK_MS;
     while (open_fds > 0) {
-        long long left = deadline - now_ms();
+        long long now = now_ms(), left = deadline - now;
         if (left <= 0)
             goto timed_out;
+        /* Also while output keeps coming: from a background job, it
+         * would otherwise hold us until the time limit. */
+        if (!leader_gone && now >= next_check) {
+            leader_gone = has_exited(pid);
+            next_check = now + LEADER_CHECK_MS;
+        }
+        /* What the interpreter wrote is at most two pipe buffers, read
+         * long before this; more is someone else's. */
+        if (leader_gone && now >= next_check)
+            break;
         int wait_ms = leader_gone ? 0
                       : left < LEADER_CHECK_MS ? (int)left : LEADER_CHECK_MS;
         int ready = poll(fds, 2, wait_ms);
@@ -189,6 +200,7 @@ pyprobe_status pp_run(char *const argv[], unsigned long timeout_ms,
             if (leader_gone)
                 break;                  /* drained */
             leader_gone = has_exited(pid);
+            next_check = now_ms() + LEADER_CHECK_MS;
             continue;
         }
         if (ready < 0) {

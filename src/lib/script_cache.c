@@ -118,8 +118,9 @@ char *pp_script_loader(const char *cache_dir)
     close(subfd);
     if (!ok)
         return NULL;
-    /* If the import fails (a damaged __pycache__ file), compile the file
-     * as -c would have compiled the script; if that fails too, say so
+    /* If the import fails in any way (a damaged __pycache__ file may
+     * even hold code that exits), compile the file as -c would have
+     * compiled the script; if that fails too, say so
      * with PP_SCRIPT_LOADER_FAILED. Statements only, as the loader must
      * run on any Python that may be probed (Python 2 is recognised by
      * what the script then prints). */
@@ -131,12 +132,12 @@ char *pp_script_loader(const char *cache_dir)
         "m = None\n"
         "try:\n"
         "    import " MODULE " as m\n"
-        "except Exception:\n"
+        "except BaseException:\n"
         "    try:\n"
         "        code = compile(open('%s/%s/" MODULE ".py').read(),"
         " 'probe.py', 'exec')\n"
         "    except Exception:\n"
-        "        sys.exit(%d)\n"
+        "        raise SystemExit(%d)\n"
         "del sys.path[0]\n"
         "if m:\n"
         "    m.main()\n"
