@@ -1,11 +1,14 @@
 /* tag_index.c - a hash map from tag string to its first position in a
- * tag list: open addressing with linear probing, FNV-1a hashing, and a
- * table kept at most half full so probe runs stay short. */
+ * tag list: open addressing with linear probing, FNV-1a hashing from a
+ * seed of each index's own, and a table kept at most half full so probe
+ * runs stay short. */
 #include "config.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "error.h"
 #include "tag_index.h"
@@ -21,11 +24,22 @@ struct pp_tag_index {
     slot *slots;
     size_t mask;       /* table size - 1; the size is a power of two */
     size_t size;       /* distinct strings stored */
+    uint32_t seed;     /* the hash's start value, see index_seed */
 };
 
-static uint32_t hash_bytes(const char *text, size_t length)
+/* A start value of each index's own, so that no input can be made in
+ * advance whose strings all collide: the index also finds duplicate
+ * keys in the answers of interpreters, which may be hostile. */
+static uint32_t index_seed(const void *index)
 {
-    uint32_t hash = 2166136261u;
+    uint64_t noise = (uint64_t)(uintptr_t)index ^ (uint64_t)time(NULL) ^
+                     ((uint64_t)getpid() << 20) ^ (uint64_t)clock();
+    return 2166136261u ^ (uint32_t)noise ^ (uint32_t)(noise >> 32);
+}
+
+static uint32_t hash_bytes(uint32_t seed, const char *text, size_t length)
+{
+    uint32_t hash = seed;
     for (size_t i = 0; i < length; i++) {
         hash ^= (unsigned char)text[i];
         hash *= 16777619u;
@@ -69,10 +83,11 @@ pyprobe_status pp_tag_index_build(const pp_strlist *tags, pp_tag_index **index,
     }
     result->mask = table - 1;
     result->size = 0;
+    result->seed = index_seed(result);
     for (size_t i = 0; i < tags->count; i++) {
         const char *text = tags->items[i];
         size_t length = strlen(text);
-        uint32_t hash = hash_bytes(text, length);
+        uint32_t hash = hash_bytes(result->seed, text, length);
         slot *s = find_slot(result, text, length, hash);
         if (s->text)
             continue; /* a repeat: the first position wins */
@@ -89,7 +104,8 @@ pyprobe_status pp_tag_index_build(const pp_strlist *tags, pp_tag_index **index,
 int pp_tag_index_lookup(const pp_tag_index *index, const char *tag,
                         size_t length, size_t *position)
 {
-    const slot *s = find_slot(index, tag, length, hash_bytes(tag, length));
+    const slot *s = find_slot(index, tag, length,
+                                hash_bytes(index->seed, tag, length));
     if (!s->text)
         return 0;
     *position = s->position;
