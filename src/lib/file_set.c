@@ -50,6 +50,7 @@ typedef struct entry {
     char *temp;        /* temporary file, while it exists */
     int unchanged;
     int through;       /* write through target (see above), no rename */
+    int own_fd;        /* with through: our descriptor to write, or -1 */
 } entry;
 
 struct pyprobe_file_set {
@@ -175,49 +176,42 @@ static int create_temp(const char *path, char **temp)
 
 /* 1 if path names an open file descriptor rather than a file: the
  * standard streams and the fd directories of /dev and /proc. Such a
- * path must never be renamed over. */
-static int names_descriptor(const char *path)
-{
-    static const char *const exact[] = {"/dev/stdin", "/dev/stdout",
-                                        "/dev/stderr"};
-    for (size_t i = 0; i < sizeof exact / sizeof *exact; i++)
-        if (strcmp(path, exact[i]) == 0)
-            return 1;
-    if (strncmp(path, "/dev/fd/", 8) == 0)
-        return 1;
-    if (strncmp(path, "/proc/", 6) != 0)
-        return 0;
-    const char *process = path + 6;          /* self, thread-self, PID */
-    size_t length = strcspn(process, "/");
-    return process[length] == '/' && strncmp(process + length, "/fd/", 4) == 0;
-}
-
-/* The descriptor number of this process that path names (/dev/stdout,
- * /dev/fd/N, /proc/self/fd/N, /proc/PID/fd/N with our PID), or -1. Such
- * a descriptor is written to as it is, as the shell does: opened anew it
- * would get an offset of its own, and writes through the descriptor
- * itself would then overwrite the output. */
-static int own_descriptor(const char *path)
+ * path is never renamed over. *own is the descriptor's number when it is
+ * one of this process's (/dev/stdout, /dev/fd/N, /proc/self/fd/N,
+ * /proc/OUR-PID/fd/N), else -1: ours are written to as they are, as the
+ * shell does, since opened anew one would get an offset of its own and
+ * writes through the descriptor itself would overwrite the output. */
+static int names_descriptor(const char *path, int *own)
 {
     static const char *const streams[] = {"/dev/stdin", "/dev/stdout",
                                           "/dev/stderr"};
+    *own = -1;
     for (int i = 0; i < 3; i++)
-        if (strcmp(path, streams[i]) == 0)
-            return i;
-    char mine[40];
-    snprintf(mine, sizeof mine, "/proc/%ld/fd/", (long)getpid());
-    static const char *const dirs[] = {"/dev/fd/", "/proc/self/fd/",
-                                       "/proc/thread-self/fd/"};
+        if (strcmp(path, streams[i]) == 0) {
+            *own = i;
+            return 1;
+        }
     const char *number = NULL;
-    for (int i = 0; i < 3 && !number; i++)
-        if (strncmp(path, dirs[i], strlen(dirs[i])) == 0)
-            number = path + strlen(dirs[i]);
-    if (!number && strncmp(path, mine, strlen(mine)) == 0)
-        number = path + strlen(mine);
-    if (!number || !*number || strlen(number) > 9 ||
-        strspn(number, "0123456789") != strlen(number))
-        return -1;
-    return atoi(number);
+    if (strncmp(path, "/dev/fd/", 8) == 0) {
+        number = path + 8;
+    } else if (strncmp(path, "/proc/", 6) == 0) {
+        const char *process = path + 6;       /* self, thread-self, PID */
+        size_t length = strcspn(process, "/");
+        if (strncmp(process + length, "/fd/", 4) != 0)
+            return 0;
+        char mine[24];
+        snprintf(mine, sizeof mine, "%ld", (long)getpid());
+        if (strncmp(process, "self/", 5) == 0 ||
+            strncmp(process, "thread-self/", 12) == 0 ||
+            (length == strlen(mine) && strncmp(process, mine, length) == 0))
+            number = process + length + 4;
+    } else {
+        return 0;
+    }
+    if (number && *number && strlen(number) <= 9 &&
+        strspn(number, "0123456789") == strlen(number))
+        *own = atoi(number);
+    return 1;
 }
 
 /* The path a symbolic link at link_path points to: its text, taken
@@ -244,14 +238,16 @@ static char *link_target(const char *link_path)
 static pyprobe_status resolve(entry *e, pyprobe_error *error)
 {
     e->through = 0;
+    e->own_fd = -1;
     if (strcmp(e->path, "-") == 0) {
         e->through = 1;
+        e->own_fd = STDOUT_FILENO;
         return PYPROBE_OK;
     }
     char *path = strdup(e->path);
     struct stat st;
     for (int hops = 0; path; hops++) {
-        if (names_descriptor(path)) {
+        if (names_descriptor(path, &e->own_fd)) {
             e->through = 1;
             break;
         }
@@ -338,15 +334,14 @@ static pyprobe_status prepare(entry *e, pyprobe_error *error)
  * waits for a reader, as the shell's "> FIFO" does. */
 static pyprobe_status write_through(const entry *e, pyprobe_error *error)
 {
-    int own = e->target ? own_descriptor(e->target) : STDOUT_FILENO;
-    int fd = own;
+    int fd = e->own_fd;
     if (fd < 0) {
         fd = open(e->target, O_WRONLY | O_APPEND | O_NOCTTY | O_CLOEXEC);
         if (fd < 0)
             return pp_error_set(error, PYPROBE_ERR_IO, e->path,
                                 "cannot open it: %s", strerror(errno));
     }
-    return write_content(e, fd, own < 0, error);
+    return write_content(e, fd, e->own_fd < 0, error);
 }
 
 static void remove_temps(pyprobe_file_set *set)
