@@ -355,20 +355,48 @@ static void remove_temps(pyprobe_file_set *set)
     }
 }
 
-/* 1 if an entry before e replaces the same file (a link and the file it
- * points to): one rename would silently undo the other. Outputs written
- * through may share a target (--tags /dev/null --header /dev/null). */
+/* The directory entry that renaming onto target replaces: the identity
+ * of target's directory in *dir and its last component in *name. 0 when
+ * the directory cannot be looked at. */
+static int directory_entry(const char *target, struct stat *dir,
+                           const char **name)
+{
+    const char *slash = strrchr(target, '/');
+    *name = slash ? slash + 1 : target;
+    if (!slash)
+        return stat(".", dir) == 0;
+    char *parent = slash == target
+                       ? pp_format("/")
+                       : pp_format("%.*s", (int)(slash - target), target);
+    int ok = parent && stat(parent, dir) == 0;
+    free(parent);
+    return ok;
+}
+
+/* 1 if an entry before e replaces the same directory entry (a link and
+ * the file it points to, one file spelled two ways): one rename would
+ * silently undo the other (two hard links are two entries, each
+ * replaced on its own). Directory entries are compared, not the files
+ * in them: under make -j other pyprobes replace those files between our
+ * stat calls, and the inode number a rename frees is soon given to a new
+ * file (ext4 reuses it at once), so two outputs could look like one.
+ * Outputs written through may share a target (--tags /dev/null
+ * --header /dev/null). */
 static int target_taken(const pyprobe_file_set *set, const entry *e)
 {
+    if (e->through)
+        return 0;
     struct stat mine, theirs;
-    int exists = !e->through && stat(e->target, &mine) == 0;
+    const char *my_name, *their_name;
+    int known = directory_entry(e->target, &mine, &my_name);
     for (const entry *before = set->entries; before < e; before++) {
-        if (e->through || before->through)
+        if (before->through)
             continue;
-        if (exists ? stat(before->target, &theirs) == 0 &&
-                         theirs.st_dev == mine.st_dev &&
-                         theirs.st_ino == mine.st_ino
-                   : strcmp(before->target, e->target) == 0)
+        if (known && directory_entry(before->target, &theirs, &their_name)
+                ? theirs.st_dev == mine.st_dev &&
+                      theirs.st_ino == mine.st_ino &&
+                      strcmp(their_name, my_name) == 0
+                : strcmp(before->target, e->target) == 0)
             return 1;
     }
     return 0;

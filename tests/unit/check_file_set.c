@@ -175,6 +175,24 @@ START_TEST(test_same_path_twice)
 }
 END_TEST
 
+/* One file spelled two ways is one output named twice; two hard links
+ * are two directory entries, each replaced on its own. */
+START_TEST(test_same_entry_two_spellings)
+{
+    pyprobe_error error;
+    write_file(in_dir("x"), "OLD\n");
+    ck_assert_int_eq(commit(in_dir("x"), "1", in_dir("./x"), "2", &error),
+                     PYPROBE_ERR_USAGE);
+    assert_content(in_dir("x"), "OLD\n");
+    ck_assert_int_eq(link(in_dir("x"), in_dir("y")), 0);
+    ck_assert_int_eq(commit(in_dir("x"), "1\n", in_dir("y"), "2\n", &error),
+                     PYPROBE_OK);
+    assert_content(in_dir("x"), "1\n");
+    assert_content(in_dir("y"), "2\n");
+    ck_assert_uint_eq(entries(), 2);
+}
+END_TEST
+
 static Suite *file_set_suite(void)
 {
     Suite *suite = suite_create("file_set");
@@ -185,6 +203,7 @@ static Suite *file_set_suite(void)
     tcase_add_test(tc, test_mode_is_kept);
     tcase_add_test(tc, test_all_or_nothing);
     tcase_add_test(tc, test_same_path_twice);
+    tcase_add_test(tc, test_same_entry_two_spellings);
     suite_add_tcase(suite, tc);
     return suite;
 }
