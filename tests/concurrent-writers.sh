@@ -111,6 +111,7 @@ capture() {
         fatal "pyprobe --python $ca_py $ca_policy $* failed:" \
               "$(cat "$T/capture.err")"
 }
+ENTRY_a= ENTRY_b=
 for v in a b; do
     ls "$C"/*.json >"$T/entries.before" 2>/dev/null
     capture $v live --no-cache
@@ -123,8 +124,8 @@ for v in a b; do
         cp "$T/want/$v.live.$ext" "$T/want/$v.$ext"
     done
     check "variant $v: a cache hit writes what a live probe writes" test $same = 1
-    # The entry this interpreter stored, by name (python3.11d without
-    # it: the same as a's).
+    # The name of the entry this variant stored (none new when b probes
+    # a's interpreter: then a's).
     ls "$C"/*.json | grep -vxF -f "$T/entries.before" >"$T/entry" || :
     entry=$(sed 's|.*/||' "$T/entry")
     eval "ENTRY_$v=\${entry:-\$ENTRY_a}"
