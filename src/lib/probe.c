@@ -132,8 +132,9 @@ static pyprobe_status run_program(const char *path, const char *program,
     };
     pp_run_result run;
     *status_out = -1;
-    pyprobe_status status = pp_run(argv, options->timeout_ms,
-                                   options->max_output, &run, error);
+    pp_deadline deadline = pp_deadline_in(options->timeout_ms);
+    pyprobe_status status = pp_run(argv, &deadline, options->max_output,
+                                   &run, error);
     if (status != PYPROBE_OK)
         return status;
     *status_out = run.signaled ? -2 : run.exit_status;
