@@ -141,8 +141,8 @@ static pyprobe_status run_program(const char *path, const char *program,
     if (run.signaled || run.exit_status != 0)
         status = pp_explain_failure(path, &run, error);
     else
-        status = pp_facts_from_output(run.out, run.out_length, path, facts,
-                                      error);
+        status = pp_facts_from_output(run.out, run.out_length, path,
+                                      &deadline, facts, error);
     pp_run_result_clear(&run);
     return status;
 }
