@@ -19,6 +19,10 @@ require_debian_python
 command -v ps >/dev/null 2>&1 || skip "ps is missing (procps)"
 RUN_LIMIT=60
 cd "$T" || fatal "cannot cd to $T"
+# A cache directory of its own: with the probe script cached, a crash
+# earns a second run (see crash-then-hang).
+PYPROBE_CACHE_DIR=$T/cache
+export PYPROBE_CACHE_DIR
 
 # Cases that end on their own must do so well within --timeout; the
 # others may take this much longer than it on a noisy 2-core machine.
@@ -135,6 +139,17 @@ hostile 4 'did not finish' 1 $((1 + SLACK)) answers-and-stops \
     "prints a valid answer, then stops itself with SIGSTOP" \
     "cat \"$T/answer\"
 kill -STOP \$\$"
+
+# A crash earns a second run (damaged bytecode in the cache can crash
+# CPython), but within the same --timeout: this one crashes near its end,
+# and hangs when it is run again. Run twice on a time limit each, it
+# would take almost twice --timeout (so the bound here is tighter).
+hostile 4 '' 4 $((4 + 2)) crash-then-hang \
+    "crashes near --timeout, then hangs when run again" \
+    "if [ -e \"$T/crashed\" ]; then exec \"$T/$marker\" 300; fi
+: >\"$T/crashed\"
+sleep 3.5
+kill -SEGV \$\$"
 
 # --- Children that hold the pipes after the interpreter exits -------------
 
