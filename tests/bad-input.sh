@@ -17,66 +17,7 @@ cd "$T" || fatal "cannot cd to $T"
 
 # --- The machinery -------------------------------------------------------
 
-OUT=$T/outdir
-SAVED=$T/saved
-OLD_EPOCH=$(date -d "$OLD_DATE" +%s)
-
-# A directory with two existing outputs, both with an old mtime.
-reset_outdir() {
-    rm -rf "$OUT" "$SAVED"
-    mkdir "$OUT" "$SAVED"
-    printf '/* an existing header */\n' >"$OUT/existing.h"
-    printf 'EXISTING=1\n' >"$OUT/existing.env"
-    touch -d "$OLD_DATE" "$OUT/existing.h" "$OUT/existing.env"
-    cp -p "$OUT/existing.h" "$OUT/existing.env" "$SAVED/"
-}
-
-# outdir_problems: print what changed in $OUT since reset_outdir.
-outdir_problems() {
-    op_list=$(ls -A "$OUT" | tr '\n' ' ')
-    if [ "$op_list" != "existing.env existing.h " ]; then
-        echo "directory now holds: $op_list"
-    fi
-    for op_f in existing.h existing.env; do
-        [ -f "$OUT/$op_f" ] || continue
-        cmp -s "$OUT/$op_f" "$SAVED/$op_f" || echo "$op_f was modified"
-        [ "$(mtime "$OUT/$op_f")" = "$OLD_EPOCH" ] ||
-            echo "$op_f got a new mtime"
-    done
-}
-
-# refusal_problems CODE PATTERN: print what is wrong with the last run
-# for a refusal with exit CODE and a message matching PATTERN (a grep
-# regular expression; empty: any message).
-refusal_problems() {
-    if [ "$RC" -eq 124 ] || [ "$RC" -eq 137 ]; then
-        echo "hung: killed after $RUN_LIMIT s"
-    elif [ "$RC" -ge 128 ]; then
-        echo "crashed: exit $RC (signal $((RC - 128)))"
-    elif [ "$RC" -ne "$1" ]; then
-        echo "exit $RC, expected $1"
-    fi
-    [ -s "$T/out" ] && echo "printed $(wc -c <"$T/out") bytes on stdout"
-    rp_lines=$(wc -l <"$T/err")
-    [ "$rp_lines" -eq 1 ] || echo "$rp_lines lines on stderr, expected 1"
-    [ "$(head -c 9 "$T/err")" = "pyprobe: " ] ||
-        echo "stderr does not start with 'pyprobe: '"
-    [ "$(tail -c 1 "$T/err" | od -An -tx1 | tr -d ' ')" = 0a ] ||
-        echo "stderr does not end with a newline"
-    if [ -n "$2" ] && ! grep -q -e "$2" "$T/err"; then
-        echo "the message does not match '$2'"
-    fi
-}
-
-# report DESCRIPTION PROBLEMS: one ok/FAIL line.
-report() {
-    if [ -z "$2" ]; then
-        pass "$1: exit $RC, $(head -n 1 "$T/err" | cut -c 1-150)"
-    else
-        fail "$1: $(echo "$2" | tr '\n' ';')"
-        show_output
-    fi
-}
+# reset_outdir, outdir_problems, refusal_problems and report: see lib.sh.
 
 # refuse CODE PATTERN DESCRIPTION -- ARG...: run pyprobe ARG... twice,
 # alone and with --tags (a new file) and --header (an existing file) in

@@ -268,24 +268,29 @@ static pyprobe_status write_files(const request *req,
     return status;
 }
 
-static pyprobe_status print_stdout(const request *req,
-                                   const pyprobe_report *report,
-                                   pyprobe_error *error)
+/* The JSON for standard output, rendered before any file is written:
+ * an answer JSON cannot carry (a path that is not UTF-8) must refuse
+ * the files too, all or nothing. NULL without --json. */
+static pyprobe_status render_json(const request *req,
+                                  const pyprobe_report *report, char **json,
+                                  pyprobe_error *error)
 {
-    if (req->json) {
-        char *text = NULL;
-        pyprobe_status status = pyprobe_report_json(report, &text, error);
-        if (status == PYPROBE_OK)
-            fputs(text, stdout);
-        pyprobe_free(text);
-        return status;
+    *json = NULL;
+    return req->json ? pyprobe_report_json(report, json, error) : PYPROBE_OK;
+}
+
+static void print_stdout(const request *req, const pyprobe_report *report,
+                         const char *json)
+{
+    if (json) {
+        fputs(json, stdout);
+        return;
     }
     for (size_t i = 0; i < req->get_count; i++)
         printf("%s\n", pyprobe_report_get(report, req->gets[i]));
     if (!req->get_count && !req->header && !req->tags && !req->env_file &&
         !req->github.wanted[0] && !req->github.wanted[1])
         print_summary(stdout, report);
-    return PYPROBE_OK;
 }
 
 int cmd_probe(int argc, char **argv)
@@ -305,6 +310,7 @@ int cmd_probe(int argc, char **argv)
     code = parse(argc, argv, &req, policy, &done);
     if (code || done)
         goto out;
+    char *json = NULL;
     pyprobe_status status = cli_source_load(&req.source, &facts, &error);
     if (status == PYPROBE_OK)
         status = pyprobe_report_new(facts, policy, &report, &error);
@@ -312,11 +318,14 @@ int cmd_probe(int argc, char **argv)
     if (status == PYPROBE_OK)
         status = cli_github_prepare(&req.github, report, &error);
     if (status == PYPROBE_OK)
+        status = render_json(&req, report, &json, &error);
+    if (status == PYPROBE_OK)
         status = write_files(&req, report, &error);
     if (status == PYPROBE_OK)
         status = cli_github_append(&req.github, &error);
     if (status == PYPROBE_OK)
-        status = print_stdout(&req, report, &error);
+        print_stdout(&req, report, json);
+    pyprobe_free(json);
     code = status == PYPROBE_OK ? 0 : cli_fail(&error);
     code = cli_close_stdout(code);
 out:

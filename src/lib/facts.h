@@ -126,9 +126,11 @@ pyprobe_status pp_facts_from_answer(pp_lit *answer, const char *python,
                                     pyprobe_facts **facts,
                                     pyprobe_error *error);
 
-/* Parse the probe script's full output (header, literal, "end"). */
+/* Parse the probe script's full output (header, literal, "end"), by
+ * deadline (what is left of the run's; NULL: no limit). */
 pyprobe_status pp_facts_from_output(const char *output, size_t length,
                                     const char *python,
+                                    const pp_deadline *deadline,
                                     pyprobe_facts **facts,
                                     pyprobe_error *error);
 

@@ -629,6 +629,7 @@ fail:
 /* The probe's output is "pyprobe-probe N\n<literal>\nend\n". */
 pyprobe_status pp_facts_from_output(const char *output, size_t length,
                                     const char *python,
+                                    const pp_deadline *deadline,
                                     pyprobe_facts **facts,
                                     pyprobe_error *error)
 {
@@ -684,8 +685,8 @@ pyprobe_status pp_facts_from_output(const char *output, size_t length,
                                 "probe script never writes", c);
     }
     pp_lit *answer = NULL;
-    pyprobe_status status = pp_lit_parse(body, body_length, python, &answer,
-                                         error);
+    pyprobe_status status = pp_lit_parse(body, body_length, python,
+                                         deadline, &answer, error);
     if (status != PYPROBE_OK)
         return status;
     return pp_facts_from_answer(answer, python, python, facts, error);

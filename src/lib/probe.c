@@ -113,12 +113,13 @@ pyprobe_status pp_explain_failure(const char *python,
     return PYPROBE_ERR_INTERPRETER;
 }
 
-/* Run the interpreter once with program as its -c argument. *status_out
- * is its exit status when it ran to its end and exited, -2 when it died
- * of a signal of its own, -1 otherwise (stopped by a limit, or not
- * started). */
+/* Run the interpreter once with program as its -c argument and read
+ * its answer, both by deadline. *status_out is its exit status when it
+ * ran to its end and exited, -2 when it died of a signal of its own, -1
+ * otherwise (stopped by a limit, or not started). */
 static pyprobe_status run_program(const char *path, const char *program,
                                   const pyprobe_probe_options *options,
+                                  const pp_deadline *deadline,
                                   pyprobe_facts **facts, pyprobe_error *error,
                                   int *status_out)
 {
@@ -132,16 +133,16 @@ static pyprobe_status run_program(const char *path, const char *program,
     };
     pp_run_result run;
     *status_out = -1;
-    pyprobe_status status = pp_run(argv, options->timeout_ms,
-                                   options->max_output, &run, error);
+    pyprobe_status status = pp_run(argv, deadline, options->max_output,
+                                   &run, error);
     if (status != PYPROBE_OK)
         return status;
     *status_out = run.signaled ? -2 : run.exit_status;
     if (run.signaled || run.exit_status != 0)
         status = pp_explain_failure(path, &run, error);
     else
-        status = pp_facts_from_output(run.out, run.out_length, path, facts,
-                                      error);
+        status = pp_facts_from_output(run.out, run.out_length, path,
+                                      deadline, facts, error);
     pp_run_result_clear(&run);
     return status;
 }
@@ -152,6 +153,9 @@ pyprobe_status pp_probe_path(const char *path,
 {
     if (!options)
         options = &pp_probe_defaults;
+    /* One deadline for the probe, a second run included: --timeout is
+     * how long the caller waits at most. */
+    pp_deadline deadline = pp_deadline_in(options->timeout_ms);
     char *loader = NULL;
     if (options->cache & PYPROBE_CACHE_SCRIPT) {
         char *dir = pp_cache_dir(options->cache_dir);
@@ -160,18 +164,21 @@ pyprobe_status pp_probe_path(const char *path,
     }
     int exit_status;
     if (loader) {
-        pyprobe_status status = run_program(path, loader, options, facts,
-                                            error, &exit_status);
+        pyprobe_status status = run_program(path, loader, options,
+                                            &deadline, facts, error,
+                                            &exit_status);
         free(loader);
         /* Only a loader that could not use the cached script, or a
          * crash (damaged bytecode can crash CPython), earns a second
          * run; an interpreter that failed on its own would fail again,
-         * after as long a wait. */
-        if (exit_status != PP_SCRIPT_LOADER_FAILED && exit_status != -2)
+         * after as long a wait. The second run has what time is left;
+         * with none left, the first failure is the answer. */
+        if ((exit_status != PP_SCRIPT_LOADER_FAILED && exit_status != -2) ||
+            pp_deadline_left_ms(&deadline) <= 0)
             return status;
     }
-    return run_program(path, pp_probe_script, options, facts, error,
-                       &exit_status);
+    return run_program(path, pp_probe_script, options, &deadline, facts,
+                       error, &exit_status);
 }
 
 pyprobe_status pyprobe_probe(const char *python,

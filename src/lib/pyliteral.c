@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deadline.h"
 #include "error.h"
 #include "pyliteral.h"
 #include "tag_index.h"
@@ -19,6 +20,12 @@
  * hostile input from exhausting the stack. */
 #define MAX_DEPTH 32
 
+/* How many values and pieces of strings to read between two looks at
+ * the clock: a few thousand take well under a millisecond, so a parse
+ * overruns its deadline by no more than that, and the looks cost
+ * nothing measurable. */
+#define STEPS_PER_CLOCK_LOOK 4096
+
 typedef struct parser {
     const char *text;
     size_t length;
@@ -26,12 +33,14 @@ typedef struct parser {
     int brackets;        /* open brackets: newlines are white space inside */
     const char *context;
     pyprobe_error *error;
-    int failed;
+    const pp_deadline *deadline;   /* NULL: no time limit */
+    unsigned long steps;           /* values and pieces of strings read */
+    pyprobe_status status;         /* the first failure, or PYPROBE_OK */
 } parser;
 
 static int fail(parser *p, const char *what)
 {
-    if (p->failed)
+    if (p->status != PYPROBE_OK)
         return 0;
     size_t line = 1, column = 1;
     for (size_t i = 0; i < p->pos && i < p->length; i++) {
@@ -42,9 +51,29 @@ static int fail(parser *p, const char *what)
             column++;
         }
     }
-    pp_error_set(p->error, PYPROBE_ERR_PROTOCOL, p->context,
-                 "line %zu, column %zu: %s", line, column, what);
-    p->failed = 1;
+    p->status = pp_error_set(p->error, PYPROBE_ERR_PROTOCOL, p->context,
+                             "line %zu, column %zu: %s", line, column, what);
+    return 0;
+}
+
+static void out_of_memory(parser *p)
+{
+    if (p->status == PYPROBE_OK)
+        p->status = pp_error_nomem(p->error);
+}
+
+/* 0, with the error set, once the deadline has passed. The clock is
+ * looked at before the first step (a deadline already gone fails at
+ * once) and every STEPS_PER_CLOCK_LOOK steps after. */
+static int in_time(parser *p)
+{
+    if (!p->deadline || p->steps++ % STEPS_PER_CLOCK_LOOK != 0 ||
+        pp_deadline_left_ms(p->deadline) > 0)
+        return 1;
+    if (p->status == PYPROBE_OK)
+        p->status = pp_deadline_error(p->error, p->context, p->deadline,
+                                      "timed out while reading its answer",
+                                      NULL);
     return 0;
 }
 
@@ -91,12 +120,10 @@ static int is_ident_char(int c)
 static pp_lit *new_lit(parser *p, pp_lit_type type)
 {
     pp_lit *lit = calloc(1, sizeof *lit);
-    if (!lit) {
-        pp_error_nomem(p->error);
-        p->failed = 1;
-    } else {
+    if (!lit)
+        out_of_memory(p);
+    else
         lit->type = type;
-    }
     return lit;
 }
 
@@ -211,6 +238,8 @@ static int parse_one_string(parser *p, pp_strbuf *out)
     int triple = peek_at(p, 1) == quote && peek_at(p, 2) == quote;
     p->pos += triple ? 3 : 1;
     for (;;) {
+        if (!in_time(p))
+            return 0;
         c = peek(p);
         if (c == -1)
             return fail(p, "string is not terminated");
@@ -271,8 +300,7 @@ static pp_lit *parse_string(parser *p)
     size_t length = buf.length;
     char *text = pp_strbuf_take(&buf);
     if (!text) {
-        pp_error_nomem(p->error);
-        p->failed = 1;
+        out_of_memory(p);
         return NULL;
     }
     pp_lit *lit = new_lit(p, PP_LIT_STR);
@@ -348,8 +376,7 @@ static int grow(parser *p, pp_lit *lit, size_t *capacity, int with_keys)
     *capacity = n;
     return 1;
 nomem:
-    pp_error_nomem(p->error);
-    p->failed = 1;
+    out_of_memory(p);
     return 0;
 }
 
@@ -405,8 +432,7 @@ static int unique_keys(parser *p, const pp_lit *dict)
     pp_strlist keys = {dict->keys, dict->length, dict->length};
     pp_tag_index *index;
     if (pp_tag_index_build(&keys, &index, NULL) != PYPROBE_OK) {
-        pp_error_nomem(p->error);
-        p->failed = 1;
+        out_of_memory(p);
         return 0;
     }
     int unique = pp_tag_index_size(index) == dict->length;
@@ -483,6 +509,8 @@ static int match_word(parser *p, const char *word)
 
 static pp_lit *parse_value(parser *p, int depth)
 {
+    if (!in_time(p))
+        return NULL;
     if (depth > MAX_DEPTH) {
         fail(p, "nested too deeply");
         return NULL;
@@ -527,13 +555,14 @@ static int check_nul_free(parser *p)
 }
 
 pyprobe_status pp_lit_parse(const char *text, size_t length,
-                            const char *context, pp_lit **result,
-                            pyprobe_error *error)
+                            const char *context, const pp_deadline *deadline,
+                            pp_lit **result, pyprobe_error *error)
 {
-    parser p = {text, length, 0, 0, context, error, 0};
+    parser p = {.text = text, .length = length, .context = context,
+                .error = error, .deadline = deadline};
     *result = NULL;
     if (!check_nul_free(&p))
-        return PYPROBE_ERR_PROTOCOL;
+        return p.status;
     skip_space(&p);
     while (peek(&p) == '\n') {                 /* blank and comment lines */
         p.pos++;
@@ -541,7 +570,7 @@ pyprobe_status pp_lit_parse(const char *text, size_t length,
     }
     pp_lit *lit = parse_value(&p, 0);
     if (!lit)
-        return error ? error->status : PYPROBE_ERR_PROTOCOL;
+        return p.status;
     skip_space(&p);
     while (peek(&p) == '\n') {
         p.pos++;
@@ -550,7 +579,7 @@ pyprobe_status pp_lit_parse(const char *text, size_t length,
     if (p.pos != p.length) {
         fail(&p, "unexpected text after the literal");
         pp_lit_free(lit);
-        return PYPROBE_ERR_PROTOCOL;
+        return p.status;
     }
     *result = lit;
     return PYPROBE_OK;
@@ -574,12 +603,13 @@ pyprobe_status pp_lit_parse_assignment(const char *text, size_t length,
                                        const char *name, const char *context,
                                        pp_lit **result, pyprobe_error *error)
 {
-    parser p = {text, length, 0, 0, context, error, 0};
+    parser p = {.text = text, .length = length, .context = context,
+                .error = error};
     pp_lit *found = NULL;
     int first = 1;
     *result = NULL;
     if (!check_nul_free(&p))
-        return PYPROBE_ERR_PROTOCOL;
+        return p.status;
     for (;;) {
         skip_statement_space(&p);
         if (peek(&p) == -1)
@@ -632,7 +662,7 @@ pyprobe_status pp_lit_parse_assignment(const char *text, size_t length,
     return PYPROBE_OK;
 error:
     pp_lit_free(found);
-    return error ? error->status : PYPROBE_ERR_PROTOCOL;
+    return p.status;
 }
 
 void pp_lit_free(pp_lit *lit)

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+#include "deadline.h"
 #include "pyprobe.h"
 
 typedef enum pp_lit_type {
@@ -38,11 +39,13 @@ struct pp_lit {
 
 /* Parse exactly one literal from text[0..length) (surrounding white
  * space and comments allowed). On failure the message names the line and
- * column; context is copied into the error. Caller frees with
- * pp_lit_free. */
+ * column; context is copied into the error. Once deadline has passed
+ * (NULL: never) the parse stops with pp_deadline_error's
+ * PYPROBE_ERR_INTERPRETER: reading an interpreter's answer counts
+ * against its --timeout. Caller frees with pp_lit_free. */
 pyprobe_status pp_lit_parse(const char *text, size_t length,
-                            const char *context, pp_lit **result,
-                            pyprobe_error *error);
+                            const char *context, const pp_deadline *deadline,
+                            pp_lit **result, pyprobe_error *error);
 
 /* Parse a module made only of comments, an optional docstring and
  * assignments "NAME = literal"; return the value assigned to name.

@@ -18,18 +18,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "deadline.h"
 #include "error.h"
 #include "run.h"
 #include "strbuf.h"
 
 extern char **environ;
-
-static long long now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static int make_pipe(int fds[2])
 {
@@ -138,7 +132,7 @@ static int has_exited(pid_t pid)
     return info.si_pid == pid;
 }
 
-pyprobe_status pp_run(char *const argv[], unsigned long timeout_ms,
+pyprobe_status pp_run(char *const argv[], const pp_deadline *deadline,
                       size_t max_output, pp_run_result *result,
                       pyprobe_error *error)
 {
@@ -165,7 +159,6 @@ pyprobe_status pp_run(char *const argv[], unsigned long timeout_ms,
         goto done;
     slot = remember(pid);
 
-    long long deadline = now_ms() + (long long)timeout_ms;
     fds[0].fd = out_pipe[0];
     fds[1].fd = err_pipe[0];
     out_pipe[0] = err_pipe[0] = -1;
@@ -176,9 +169,9 @@ pyprobe_status pp_run(char *const argv[], unsigned long timeout_ms,
      * files that something it started (a daemon in its own session, a
      * background job) may hold open until the time limit. */
     int leader_gone = 0;
-    long long next_check = now_ms() + LEADER_CHECK_MS;
+    long long next_check = pp_clock_ms() + LEADER_CHECK_MS;
     while (open_fds > 0) {
-        long long now = now_ms(), left = deadline - now;
+        long long now = pp_clock_ms(), left = pp_deadline_left_ms(deadline);
         if (left <= 0)
             goto timed_out;
         /* Also while output keeps coming: from a background job, it
@@ -200,7 +193,7 @@ pyprobe_status pp_run(char *const argv[], unsigned long timeout_ms,
             if (leader_gone)
                 break;                  /* drained */
             leader_gone = has_exited(pid);
-            next_check = now_ms() + LEADER_CHECK_MS;
+            next_check = pp_clock_ms() + LEADER_CHECK_MS;
             continue;
         }
         if (ready < 0) {
@@ -252,7 +245,7 @@ pyprobe_status pp_run(char *const argv[], unsigned long timeout_ms,
         }
         if (info.si_pid == pid)
             break;
-        if (now_ms() >= deadline)
+        if (pp_deadline_left_ms(deadline) <= 0)
             goto timed_out;
         struct timespec pause = {0, pause_ns};
         nanosleep(&pause, NULL);
@@ -285,12 +278,9 @@ pyprobe_status pp_run(char *const argv[], unsigned long timeout_ms,
 timed_out:
     kill_and_reap(pid, slot, &wait_status);
     pid = -1;
-    status = pp_error_set(error, PYPROBE_ERR_INTERPRETER, argv[0],
-                          "did not finish within %lu.%03lu s; killed it and "
-                          "its process group",
-                          timeout_ms / 1000, timeout_ms % 1000);
-    pp_error_hint(error, "is it waiting for input or hanging? --timeout "
-                         "sets the limit");
+    status = pp_deadline_error(error, argv[0], deadline,
+                               "killed it and its process group",
+                               "is it waiting for input or hanging?");
 done:
     for (int i = 0; i < 2; i++) {
         if (out_pipe[i] >= 0)

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "deadline.h"
 #include "pyprobe.h"
 
 typedef struct pp_run_result {
@@ -20,11 +21,11 @@ typedef struct pp_run_result {
 
 /* Run argv[0] (an absolute path) with argv, in a new process group,
  * standard input from /dev/null. Fails with PYPROBE_ERR_INTERPRETER if
- * it does not finish within timeout_ms or prints more than max_output
+ * it does not finish by the deadline or prints more than max_output
  * bytes on either stream: then the whole process group is killed, so
  * nothing it started is left behind. Whatever it exits with is reported
  * in *result, not as an error. Release with pp_run_result_clear. */
-pyprobe_status pp_run(char *const argv[], unsigned long timeout_ms,
+pyprobe_status pp_run(char *const argv[], const pp_deadline *deadline,
                       size_t max_output, pp_run_result *result,
                       pyprobe_error *error);
 

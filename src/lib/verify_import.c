@@ -250,8 +250,9 @@ static pyprobe_status run_once(pyprobe_import_check *check, int first,
     argv[n] = NULL;
 
     pp_run_result run;
-    pyprobe_status status = pp_run(argv, options->timeout_ms,
-                                   options->max_output, &run, error);
+    pp_deadline deadline = pp_deadline_in(options->timeout_ms);
+    pyprobe_status status = pp_run(argv, &deadline, options->max_output,
+                                   &run, error);
     free(argv);
     if (status != PYPROBE_OK)
         return status;

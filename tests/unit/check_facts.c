@@ -200,12 +200,29 @@ START_TEST(test_framing)
     pyprobe_error error;
     const char *out = framing[_i].output;
     pyprobe_status status = pp_facts_from_output(out, strlen(out), "/py",
-                                                 &facts, &error);
+                                                 NULL, &facts, &error);
     ck_assert_int_ne(status, PYPROBE_OK);
     ck_assert_ptr_null(facts);
     ck_assert_msg(strstr(error.message, framing[_i].says) != NULL,
                   "'%s' gave '%s'", out, error.message);
     ck_assert_str_eq(error.context, "/py");
+}
+END_TEST
+
+/* The answer is read on the run's deadline: one that has passed fails
+ * as a time-out (exit 4), not as an invalid answer. */
+START_TEST(test_answer_read_by_deadline)
+{
+    static const char out[] = "pyprobe-probe 1\n{'a': 1}\nend\n";
+    pyprobe_facts *facts = NULL;
+    pyprobe_error error;
+    pp_deadline passed = pp_deadline_in(0);
+    ck_assert_int_eq(pp_facts_from_output(out, sizeof out - 1, "/py",
+                                          &passed, &facts, &error),
+                     PYPROBE_ERR_INTERPRETER);
+    ck_assert_ptr_null(facts);
+    ck_assert_str_eq(error.context, "/py");
+    ck_assert_ptr_nonnull(strstr(error.message, "reading its answer"));
 }
 END_TEST
 
@@ -327,6 +344,7 @@ static Suite *facts_suite(void)
     tcase_add_test(tc, test_missing_field);
     tcase_add_loop_test(tc, test_framing, 0,
                         sizeof framing / sizeof framing[0]);
+    tcase_add_test(tc, test_answer_read_by_deadline);
     tcase_add_test(tc, test_optional_fields);
     tcase_add_test(tc, test_libc_parsing);
     tcase_add_test(tc, test_platform_tag_32bit);

@@ -10,8 +10,8 @@ static pp_lit *parse_ok(const char *text)
 {
     pp_lit *lit = NULL;
     pyprobe_error error;
-    pyprobe_status status = pp_lit_parse(text, strlen(text), "test", &lit,
-                                         &error);
+    pyprobe_status status = pp_lit_parse(text, strlen(text), "test", NULL,
+                                         &lit, &error);
     ck_assert_msg(status == PYPROBE_OK, "'%s' was refused: %s", text,
                   error.message);
     return lit;
@@ -64,7 +64,8 @@ START_TEST(test_empty_string_on_dirty_heap)
         free(dirt);
         pp_lit *lit = NULL;
         pyprobe_error error;
-        ck_assert_int_eq(pp_lit_parse("''", 2, "t", &lit, &error), PYPROBE_OK);
+        ck_assert_int_eq(pp_lit_parse("''", 2, "t", NULL, &lit, &error),
+                         PYPROBE_OK);
         ck_assert_int_eq(lit->type, PP_LIT_STR);
         ck_assert_uint_eq(lit->length, 0);
         ck_assert_str_eq(lit->str, "");
@@ -120,8 +121,8 @@ START_TEST(test_refused)
     pp_lit *lit = NULL;
     pyprobe_error error;
     const char *text = refused[_i];
-    pyprobe_status status = pp_lit_parse(text, strlen(text), "ctx", &lit,
-                                         &error);
+    pyprobe_status status = pp_lit_parse(text, strlen(text), "ctx", NULL,
+                                         &lit, &error);
     ck_assert_msg(status == PYPROBE_ERR_PROTOCOL, "'%s' was accepted", text);
     ck_assert_ptr_null(lit);
     ck_assert_str_eq(error.context, "ctx");
@@ -136,7 +137,8 @@ START_TEST(test_nul_byte)
     static const char text[] = "{'a': '\0'}";
     pp_lit *lit = NULL;
     pyprobe_error error;
-    ck_assert_int_eq(pp_lit_parse(text, sizeof text - 1, "t", &lit, &error),
+    ck_assert_int_eq(pp_lit_parse(text, sizeof text - 1, "t", NULL, &lit,
+                                  &error),
                      PYPROBE_ERR_PROTOCOL);
     ck_assert_ptr_null(strstr(error.message, "\n"));
 }
@@ -149,13 +151,15 @@ START_TEST(test_depth_limit)
     memset(text + 100, ']', 100);
     pp_lit *lit = NULL;
     pyprobe_error error;
-    ck_assert_int_eq(pp_lit_parse(text, sizeof text, "t", &lit, &error),
+    ck_assert_int_eq(pp_lit_parse(text, sizeof text, "t", NULL, &lit,
+                                  &error),
                      PYPROBE_ERR_PROTOCOL);
     ck_assert_ptr_nonnull(strstr(error.message, "nested"));
     /* 30 levels are fine */
     memset(text, '[', 30);
     memset(text + 30, ']', 30);
-    ck_assert_int_eq(pp_lit_parse(text, 60, "t", &lit, &error), PYPROBE_OK);
+    ck_assert_int_eq(pp_lit_parse(text, 60, "t", NULL, &lit, &error),
+                     PYPROBE_OK);
     pp_lit_free(lit);
 }
 END_TEST
@@ -165,7 +169,7 @@ START_TEST(test_error_position)
     pp_lit *lit = NULL;
     pyprobe_error error;
     const char *text = "{'a': 1,\n 'b': oops}";
-    pp_lit_parse(text, strlen(text), "t", &lit, &error);
+    pp_lit_parse(text, strlen(text), "t", NULL, &lit, &error);
     ck_assert_msg(strstr(error.message, "line 2, column 7") != NULL,
                   "message: %s", error.message);
 }
@@ -215,6 +219,83 @@ START_TEST(test_assignment)
 }
 END_TEST
 
+/* A list of count zeros: "[0,0,...,0]". Caller frees. */
+static char *list_of_zeros(size_t count, size_t *length)
+{
+    *length = 2 * count + 1;
+    char *text = malloc(*length + 1);
+    ck_assert_ptr_nonnull(text);
+    for (size_t i = 0; i < count; i++)
+        memcpy(text + 2 * i, ",0", 2);
+    text[0] = '[';
+    memcpy(text + *length - 1, "]", 2);
+    return text;
+}
+
+/* Reading an interpreter's answer counts against its --timeout: past
+ * the deadline the parse stops with the time-out's status (exit 4),
+ * whatever the input, and says so. */
+START_TEST(test_deadline_passed)
+{
+    static const char *const inputs[] = {"0", "{'a': [1, 'b']}", "'x'"};
+    pp_deadline passed = pp_deadline_in(0);
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        pp_lit *lit = NULL;
+        pyprobe_error error;
+        ck_assert_int_eq(pp_lit_parse(inputs[i], strlen(inputs[i]), "/py",
+                                      &passed, &lit, &error),
+                         PYPROBE_ERR_INTERPRETER);
+        ck_assert_ptr_null(lit);
+        ck_assert_str_eq(error.context, "/py");
+        ck_assert_str_eq(error.message, "did not finish within 0.000 s; "
+                                        "timed out while reading its answer");
+        ck_assert_ptr_nonnull(strstr(error.hint, "--timeout"));
+        /* the status does not depend on there being an error to fill */
+        ck_assert_int_eq(pp_lit_parse(inputs[i], strlen(inputs[i]), "/py",
+                                      &passed, &lit, NULL),
+                         PYPROBE_ERR_INTERPRETER);
+    }
+}
+END_TEST
+
+/* A deadline that passes during the parse stops it there: a million
+ * values take tens of milliseconds to read, far more than 1 ms. */
+START_TEST(test_deadline_during_parse)
+{
+    size_t length;
+    char *text = list_of_zeros(1000000, &length);
+    pp_lit *lit = NULL;
+    pyprobe_error error;
+    pp_deadline soon = pp_deadline_in(1);
+    ck_assert_int_eq(pp_lit_parse(text, length, "/py", &soon, &lit, &error),
+                     PYPROBE_ERR_INTERPRETER);
+    ck_assert_ptr_null(lit);
+    ck_assert_ptr_nonnull(strstr(error.message, "reading its answer"));
+    free(text);
+}
+END_TEST
+
+/* With time to spare, a deadline changes nothing. */
+START_TEST(test_deadline_ahead)
+{
+    size_t length;
+    char *text = list_of_zeros(100000, &length);
+    pp_lit *lit = NULL;
+    pyprobe_error error;
+    pp_deadline ahead = pp_deadline_in(600000);
+    ck_assert_int_eq(pp_lit_parse(text, length, "/py", &ahead, &lit, &error),
+                     PYPROBE_OK);
+    ck_assert_int_eq(lit->type, PP_LIT_LIST);
+    ck_assert_uint_eq(lit->length, 100000);
+    pp_lit_free(lit);
+    free(text);
+    static const char *const bad = "{'a': 1, 'a': 2}";
+    ck_assert_int_eq(pp_lit_parse(bad, strlen(bad), "/py", &ahead, &lit,
+                                  &error),
+                     PYPROBE_ERR_PROTOCOL);
+}
+END_TEST
+
 static Suite *pyliteral_suite(void)
 {
     Suite *suite = suite_create("pyliteral");
@@ -230,6 +311,9 @@ static Suite *pyliteral_suite(void)
     tcase_add_test(tc, test_depth_limit);
     tcase_add_test(tc, test_error_position);
     tcase_add_test(tc, test_assignment);
+    tcase_add_test(tc, test_deadline_passed);
+    tcase_add_test(tc, test_deadline_during_parse);
+    tcase_add_test(tc, test_deadline_ahead);
     suite_add_tcase(suite, tc);
     return suite;
 }

@@ -16,7 +16,8 @@ static pyprobe_status run_sh(const char *script, unsigned long timeout_ms,
                              pyprobe_error *error)
 {
     char *argv[] = {"/bin/sh", "-c", (char *)script, NULL};
-    return pp_run(argv, timeout_ms, max_output, result, error);
+    pp_deadline deadline = pp_deadline_in(timeout_ms);
+    return pp_run(argv, &deadline, max_output, result, error);
 }
 
 START_TEST(test_output_and_status)
@@ -115,7 +116,8 @@ START_TEST(test_cannot_run)
     pp_run_result r;
     pyprobe_error error;
     char *argv[] = {"/nonexistent/python", NULL};
-    ck_assert_int_eq(pp_run(argv, 1000, 1024, &r, &error),
+    pp_deadline deadline = pp_deadline_in(1000);
+    ck_assert_int_eq(pp_run(argv, &deadline, 1024, &r, &error),
                      PYPROBE_ERR_NOT_FOUND);
     ck_assert_str_eq(error.context, "/nonexistent/python");
 }
