@@ -73,9 +73,8 @@ int pp_file_id_equal(const pp_file_id *a, const pp_file_id *b)
            a->mtime_ns == b->mtime_ns && a->ctime_ns == b->ctime_ns;
 }
 
-/* "dev:ino:mode:size:mtime:ctime", or "-" for a file that is not there:
- * compared as a string, so no number has to fit a JSON integer. */
-static void format_id(const pp_file_id *id, char *text, size_t size)
+/* Compared as a string, so no number has to fit a JSON integer. */
+void pp_file_id_format(const pp_file_id *id, char *text, size_t size)
 {
     if (!id->present)
         snprintf(text, size, "-");
@@ -126,7 +125,7 @@ unsigned long long pp_fnv1a(const char *bytes, size_t length)
 
 /* Everything the answer depends on that is not a file. Each value is
  * length-prefixed, so no value can pose as another line. */
-static char *cache_key(const char *python, const char *mode)
+char *pp_cache_entry_key(const char *python, const char *mode)
 {
     pp_strbuf key = PP_STRBUF_INIT;
     pp_strbuf_printf(&key, "pyprobe %s\nscript %s\n", PYPROBE_VERSION_STRING,
@@ -266,7 +265,7 @@ int pp_cache_write(int dirfd, const char *name, const char *text,
 
 /* ---- lookup ------------------------------------------------------------- */
 
-static char *entry_name(const char *key)
+char *pp_cache_entry_name(const char *key)
 {
     char *name = malloc(32);
     if (name)
@@ -307,7 +306,7 @@ static int unchanged(const char *path, const char *recorded)
     char now[160];
     if (!path || !recorded || !pp_file_id_get(path, &id))
         return 0;
-    format_id(&id, now, sizeof now);
+    pp_file_id_format(&id, now, sizeof now);
     return strcmp(now, recorded) == 0;
 }
 
@@ -344,8 +343,8 @@ static int entry_valid(const json_t *root, const char *key,
 pyprobe_facts *pp_cache_lookup(const char *dir, const char *python,
                                const char *mode)
 {
-    char *key = cache_key(python, mode);
-    char *name = key ? entry_name(key) : NULL;
+    char *key = pp_cache_entry_key(python, mode);
+    char *name = key ? pp_cache_entry_name(key) : NULL;
     int dirfd = name ? pp_cache_open_dir(dir, 0) : -1;
     json_t *root = dirfd >= 0 ? read_entry(dirfd, name) : NULL;
     pyprobe_facts *facts = NULL;
@@ -369,7 +368,7 @@ static json_t *file_json(const char *name, const char *path,
                          const pp_file_id *id)
 {
     char text[160];
-    format_id(id, text, sizeof text);
+    pp_file_id_format(id, text, sizeof text);
     json_t *path_json = json_string(path);
     if (!path_json)
         return NULL;
@@ -420,8 +419,8 @@ static json_t *make_entry(const char *key, const char *python,
 void pp_cache_store(const char *dir, const char *python, const char *mode,
                     const pp_file_id *before, const pyprobe_facts *facts)
 {
-    char *key = cache_key(python, mode);
-    char *name = key ? entry_name(key) : NULL;
+    char *key = pp_cache_entry_key(python, mode);
+    char *name = key ? pp_cache_entry_name(key) : NULL;
     json_t *entry = name ? make_entry(key, python, before, facts) : NULL;
     char *text = entry ? json_dumps(entry, JSON_COMPACT) : NULL;
     int dirfd = text ? pp_cache_open_dir(dir, 1) : -1;

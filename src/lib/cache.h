@@ -27,6 +27,9 @@ typedef struct pp_file_id {
  * other than "does not exist"). */
 int pp_file_id_get(const char *path, pp_file_id *id);
 int pp_file_id_equal(const pp_file_id *a, const pp_file_id *b);
+/* The identity as an entry records it: "dev:ino:mode:size:mtime:ctime",
+ * or "-" for a file that is not there. */
+void pp_file_id_format(const pp_file_id *id, char *text, size_t size);
 
 /* The cache directory: dir if not NULL, else $PYPROBE_CACHE_DIR, else
  * $XDG_CACHE_HOME/pyprobe, else $HOME/.cache/pyprobe (empty variables
@@ -49,6 +52,12 @@ int pp_cache_write(int dirfd, const char *name, const char *text,
 /* 64-bit FNV-1a: names entries after their keys. Not a defence against
  * anyone: entries hold their whole key, which is compared. */
 unsigned long long pp_fnv1a(const char *bytes, size_t length);
+
+/* An entry's key (everything its answer depends on that is not a file)
+ * and the file name it is kept under. NULL when out of memory; caller
+ * frees. Exposed for the fuzz harness, which forges entries. */
+char *pp_cache_entry_key(const char *python, const char *mode);
+char *pp_cache_entry_name(const char *key);
 
 /* The facts for interpreter python (an absolute path, as located),
  * probed in mode ("auto" or "sysconfig"), if dir holds a valid entry;
