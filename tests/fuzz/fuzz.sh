@@ -3,7 +3,7 @@
 #
 # Builds a copy of the tree with clang, AddressSanitizer and
 # UndefinedBehaviorSanitizer (tests/tools/sanitized-build.sh) in
-# $top_builddir/fuzz-build, links each harness with libFuzzer, and runs
+# $top_builddir/fuzz-build (FUZZ_WORK), links each harness with libFuzzer, and runs
 # it for FUZZ_SECONDS (default 60) on a working corpus seeded from
 # tests/fuzz/corpus/NAME. Inputs slower than 1 s, over 2 GB, leaking or
 # crashing are findings, saved as fuzz-build/findings/NAME-*. The
@@ -15,6 +15,7 @@
 #   FUZZ_MERGE=1                    add what increased coverage to the
 #                                   committed corpora (then commit them)
 #   FUZZ_PARALLEL=2                 run two harnesses at a time
+#   FUZZ_WORK=DIR                   build and work there instead
 #
 # Ends with a table: harness, runs, coverage (edges) and features as
 # libFuzzer counts them (lines of parse and _decode for the Python
@@ -28,7 +29,7 @@ runs=${FUZZ_RUNS:-}
 seconds=${FUZZ_SECONDS:-}
 [ -z "$seconds" ] && [ -z "$runs" ] && seconds=60
 corpora=$top_srcdir/tests/fuzz/corpus
-work=$top_builddir/fuzz-build
+work=${FUZZ_WORK:-$top_builddir/fuzz-build}
 all="answer build_details cache_entry facts_json pep440 release_manifest
      sysconfigdata wheel_name pyprobe_env"
 harnesses=${FUZZ_HARNESSES:-$all}
