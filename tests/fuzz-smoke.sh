@@ -7,9 +7,9 @@
 # fuzz-build/ is left alone.
 . "$(dirname "$0")/lib.sh"
 
-recipe=$(sed -n 's/^    \(make fuzz .*\)$/\1/p' "$top_srcdir/README")
+recipe=$(sed -n 's/^ *\(make fuzz .*\)$/\1/p' "$top_srcdir/README")
 [ "$(printf '%s\n' "$recipe" | grep -c .)" -eq 1 ] ||
-    fatal "the README should have one indented 'make fuzz' line, not: $recipe"
+    fatal "the README should have one 'make fuzz' line to run, not: $recipe"
 note "running: $recipe"
 
 FUZZ_WORK=$T/fuzz
