@@ -38,6 +38,12 @@ void fuzz_write(const char *path, const uint8_t *data, size_t size);
  * check that seeds reach as far as they should; otherwise nothing is. */
 void fuzz_outcome(pyprobe_status status, const pyprobe_error *error);
 
+/* The target of a description file (build-details.json, sysconfigdata):
+ * glibc 2.36, which no file says, and the private directory as the
+ * sysroot, so paths as written are looked for there. Without them most
+ * answers would stop early. */
+const pyprobe_target *fuzz_target(void);
+
 /* Drive what comes after a parser: the report under the default policy
  * and each rendering of it. Facts that validated must render. */
 void fuzz_use_facts(const pyprobe_facts *facts);

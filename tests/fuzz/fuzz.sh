@@ -74,7 +74,15 @@ limits="-timeout=1 -rss_limit_mb=2048 -print_final_stats=1"
 mkdir -p "$work/findings"
 rm -f "$work"/row-* "$work"/failed-*
 
-# fuzz_c NAME: run one libFuzzer harness; its table row in row-NAME.
+# row NAME RUNS COV FT CORPUS SLOWEST: NAME's line of the table, in
+# row-NAME, with the number of its findings.
+row() {
+    printf '%-18s %12s %8s %8s %8s %8s %9s\n' "$1" "${2:-?}" "${3:-?}" \
+        "${4:-?}" "${5:-?}" "${6:-?}s" \
+        "$(ls "$work/findings" | grep -c "^$1-")" >"$work/row-$1"
+}
+
+# fuzz_c NAME: run one libFuzzer harness.
 fuzz_c() {
     h=$1 live=$work/corpus/$1 log=$work/$1.log
     # shellcheck disable=SC2086
@@ -87,9 +95,7 @@ fuzz_c() {
     cov=$(printf '%s\n' "$done_line" | sed -n 's/.*cov: \([0-9]*\).*/\1/p')
     ft=$(printf '%s\n' "$done_line" | sed -n 's/.*ft: \([0-9]*\).*/\1/p')
     size=$(printf '%s\n' "$done_line" | sed -n 's/.*corp: \([0-9]*\).*/\1/p')
-    printf '%-18s %12s %8s %8s %8s %8s %9s\n' "$h" "${n:-?}" "${cov:-?}" \
-        "${ft:-?}" "${size:-?}" "${slowest:-?}s" \
-        "$(ls "$work/findings" | grep -c "^$h-")" >"$work/row-$h"
+    row "$h" "$n" "$cov" "$ft" "$size" "$slowest"
     if [ "${FUZZ_MERGE:-}" = 1 ]; then
         TMPDIR=$scratch "$build/tests/fuzz/fuzz_$h" -merge=1 -timeout=1 \
             -rss_limit_mb=2048 "$corpora/$h" "$live" >"$log.merge" 2>&1 ||
@@ -114,9 +120,7 @@ fuzz_python() {
     lines=$(printf '%s\n' "$line" | sed -n 's/.*lines \([0-9]*\) of \([0-9]*\).*/\1\/\2/p')
     size=$(printf '%s\n' "$line" | sed -n 's/.*corpus \([0-9]*\).*/\1/p')
     slowest=$(printf '%s\n' "$line" | sed -n 's/.*slowest \([0-9.]*\) s.*/\1/p')
-    printf '%-18s %12s %8s %8s %8s %8s %9s\n' "$h" "${n:-?}" "lines" \
-        "${lines:-?}" "${size:-?}" "${slowest:-?}s" \
-        "$(ls "$work/findings" | grep -c "^$h-")" >"$work/row-$h"
+    row "$h" "$n" lines "$lines" "$size" "$slowest"
     if [ "${FUZZ_MERGE:-}" = 1 ]; then
         cp "$live"/new-* "$corpora/$h/" 2>/dev/null || :
     fi

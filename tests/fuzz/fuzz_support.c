@@ -122,6 +122,21 @@ void fuzz_outcome(pyprobe_status status, const pyprobe_error *error)
         fprintf(stderr, "refused (%s)\n", pyprobe_status_name(status));
 }
 
+const pyprobe_target *fuzz_target(void)
+{
+    static pyprobe_target *target;
+    if (!target) {
+        target = pyprobe_target_new();
+        if (!target ||
+            pyprobe_target_set_libc(target, "glibc-2.36", NULL) !=
+                PYPROBE_OK ||
+            pyprobe_target_set_sysroot(target, fuzz_dir(), NULL) !=
+                PYPROBE_OK)
+            give_up("fuzz_target");
+    }
+    return target;
+}
+
 /* Valid facts must render, or be refused as a value the format cannot
  * carry (PYPROBE_ERR_UNSUPPORTED). Anything else is a finding: abort,
  * so the fuzzer keeps the input. */

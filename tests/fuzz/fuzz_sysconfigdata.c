@@ -19,21 +19,6 @@
 #define PATCHLEVEL_SEPARATOR "\n#### patchlevel.h\n"
 #define MAX_DEPTH 16
 
-static const pyprobe_target *target_once(void)
-{
-    static pyprobe_target *target;
-    if (!target) {
-        target = pyprobe_target_new();
-        if (!target ||
-            pyprobe_target_set_libc(target, "glibc-2.36", NULL) !=
-                PYPROBE_OK ||
-            pyprobe_target_set_sysroot(target, fuzz_dir(), NULL) !=
-                PYPROBE_OK)
-            abort();
-    }
-    return target;
-}
-
 /* The module's INCLUDEPY when it is a plain absolute path (letters,
  * digits, ._-/ and no ..), as a path under the sysroot; else 0. */
 static int include_dir(const char *module, char *dir, size_t size)
@@ -109,7 +94,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pyprobe_facts *facts = NULL;
     pyprobe_error error;
     pyprobe_status status = pyprobe_facts_from_sysconfigdata(
-        module, target_once(), &facts, &error);
+        module, fuzz_target(), &facts, &error);
     fuzz_outcome(status, &error);
     if (status == PYPROBE_OK) {
         fuzz_use_facts(facts);
