@@ -10,7 +10,8 @@
 #    no such interpreter runs here, so the before-build step runs on the
 #    recorded sheets' stand-ins and `setup.py pyprobe_plan` shows what the
 #    build would do (tag, suffix, macros) without compiling against
-#    headers that are not here.
+#    headers that are not here; building from such a tag file with
+#    python3.11 stops with pyprobe's message, and makes no wheel.
 # The before-build command is read from the example's pyproject.toml.
 . "$top_srcdir/tests/examples/common.sh"
 py=$(build_python) || exit 77
@@ -92,6 +93,10 @@ plan = json.load(open(sys.argv[1]))
 cppflags, path = open(sys.argv[2]).read().splitlines()
 label, status = sys.argv[3], 0
 want = dict(pair.split("=", 1) for pair in sys.argv[4:])
+if not plan["mismatch"]:
+    print("FAIL: %s: the plan does not say that the tag file is another "
+          "interpreter's" % label)
+    status = 1
 got = {"build_path": plan["build_path"], "wheel_tag": plan["wheel_tag"],
        "filename": plan["filename"],
        "macros": " ".join(m[0] + ("=" + m[1] if m[1] else "")
@@ -137,5 +142,21 @@ plan cpython-3.15t --abi3t=yes -- build_path=abi3.abi3t \
 plan cpython-3.15t --abi3t=only -- build_path=abi3t \
     wheel_tag=cp315-abi3t-linux_x86_64 \
     filename=pyprobe_cdemo/_speedups.abi3t.so limited=True
+
+# Building, not planning, from the 3.14t tag file with python3.11: no wheel.
+if prepare "$(stand_in cpython-3.14t)" "$abi3_command"; then
+    log=$tmp/foreign.log
+    want="pyprobe: $tmp/pkg/pyprobe.env: the tag file describes cp314t"
+    if pip_wheel "$py" "$tmp/pkg" "$tmp/foreign" "$log"; then
+        fail "foreign: python3.11 built $(ls "$tmp/foreign") from 3.14t's tag file"
+    elif grep -q "$want .*, but this is $py " "$log"; then
+        ok "foreign: the build stops: $(grep -o "$want.*" "$log" | sed 1q)"
+    else
+        fail "foreign: the build failed, but not with pyprobe's message:"
+        tail -n 20 "$log"
+    fi
+else
+    fail "foreign: before-build failed"
+fi
 
 exit $status

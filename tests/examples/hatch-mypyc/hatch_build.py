@@ -12,7 +12,8 @@ MODULES = ["pyprobe_hdemo/core.py"]
 
 
 def read_tags(path):
-    """The tag file as a dict, read with the helper pyprobe installs."""
+    """The tag file as a dict, read with the helper pyprobe installs; stop
+    if it was written for another interpreter."""
     pyprobe = os.environ.get("PYPROBE", "pyprobe")
     datadir = subprocess.check_output([pyprobe, "--print-datadir"],
                                       universal_newlines=True).strip()
@@ -21,7 +22,8 @@ def read_tags(path):
     env = pyprobe_env.load(path)
     problem = pyprobe_env.mismatch(env)
     if problem:
-        print("pyprobe: warning: " + problem, file=sys.stderr)
+        # its decisions are for that interpreter: the wheel would be wrong
+        sys.exit("pyprobe: %s: %s" % (path, problem))
     return env
 
 

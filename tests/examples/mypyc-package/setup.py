@@ -10,7 +10,8 @@ TAGS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pyprobe.env")
 
 
 def read_tags(path):
-    """The tag file as a dict, read with the helper pyprobe installs."""
+    """The tag file as a dict, read with the helper pyprobe installs; stop
+    if it was written for another interpreter."""
     pyprobe = os.environ.get("PYPROBE", "pyprobe")
     datadir = subprocess.check_output([pyprobe, "--print-datadir"],
                                       universal_newlines=True).strip()
@@ -19,7 +20,8 @@ def read_tags(path):
     env = pyprobe_env.load(path)
     problem = pyprobe_env.mismatch(env)
     if problem:
-        print("pyprobe: warning: " + problem, file=sys.stderr)
+        # its decisions are for that interpreter: the wheel would be wrong
+        sys.exit("pyprobe: %s: %s" % (path, problem))
     return env
 
 
