@@ -19,6 +19,12 @@ dnl   PYPROBE_DEFINE_FACTS([PREFIX])
 dnl
 dnl See pyprobe.m4(7) for the whole story.
 
+dnl Every name in configure that starts with PYPROBE_ is ours: one left
+dnl unexpanded (a misspelled macro) stops autoconf. The same line in a
+dnl project's configure.ac also covers the case where aclocal did not
+dnl find this file at all, which this file cannot see.
+m4_pattern_forbid([^_?PYPROBE_])
+
 dnl _PYPROBE_FOREACH_NAME(MACRO)
 dnl ----------------------------
 dnl Internal. Expand MACRO(NAME, KIND, DESCRIPTION) for every public
@@ -130,8 +136,7 @@ dnl
 dnl PYPROBE_CHECK calls this for you (without a minimum); call it
 dnl first yourself to require a version.
 AC_DEFUN([PYPROBE_PROG_PYPROBE],
-[m4_pattern_forbid([^_?PYPROBE_[A-Z0-9_]+$])dnl
-m4_pattern_allow([^PYPROBE_(FLAGS|ERROR)$])dnl
+[m4_pattern_allow([^PYPROBE_(FLAGS|ERROR)$])dnl
 m4_pattern_allow([^PYPROBE_(FREE_THREADED|LIMITED_API|ABI3T|MYPYC)_(TRUE|FALSE)$])dnl
 _PYPROBE_FOREACH_NAME([_PYPROBE_ALLOW_NAME])dnl
 AC_ARG_VAR([PYPROBE], [the pyprobe program])dnl

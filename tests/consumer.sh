@@ -54,6 +54,15 @@ case $(command -v pyprobe) in
     *) echo "FAIL: pyprobe on PATH is $(command -v pyprobe)"; exit 1 ;;
 esac
 
+# The installed pyprobe names the directory it installed pyprobe.m4 in
+# (below DESTDIR, which it cannot know).
+aclocaldir=$(pyprobe --print-aclocaldir)
+if [ "$tmp/dest$aclocaldir" = "$(dirname "$m4")" ]; then
+    echo "ok: pyprobe --print-aclocaldir names where pyprobe.m4 is: $aclocaldir"
+else
+    fail "pyprobe --print-aclocaldir says '$aclocaldir', but make install put pyprobe.m4 in $(dirname "$m4")"
+fi
+
 # The consumer, with the installed macro directory as its only source
 # of pyprobe.m4.
 cp -R "$top_srcdir/tests/consumer" "$tmp/src" && chmod -R u+w "$tmp/src" &&

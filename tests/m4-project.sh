@@ -18,6 +18,7 @@ m4_project() {
     cp "$top_srcdir/m4/pyprobe.m4" "$1/m4/" || return 1
     {
         echo 'AC_INIT([m4-test], [1.0])'
+        echo 'm4_pattern_forbid([^PYPROBE_])'   # as pyprobe.m4(7) advises
         echo 'AC_CONFIG_HEADERS([config.h])'
         echo 'AC_PROG_CC'
         cat

@@ -47,6 +47,8 @@ CLI_SOURCE_HELP
 "\n"
 "  --print-datadir        print where pyprobe_env.py, the tag-file reader\n"
 "                         for Python build hooks, is installed\n"
+"  --print-aclocaldir     print where pyprobe.m4, the Autoconf macros, is\n"
+"                         installed (for ACLOCAL_PATH or aclocal -I)\n"
 "\n"
 "  -h, --help             show this help and exit\n"
 "  -V, --version          show the version and exit\n"
@@ -76,7 +78,8 @@ enum {
     OPT_MYPYC = 256,
     OPT_MYPYC_FT, OPT_LIMITED_API, OPT_ABI3T, OPT_HEADER, OPT_MACRO_PREFIX,
     OPT_TAGS, OPT_JSON, OPT_GET, OPT_LIST_NAMES,
-    OPT_GITHUB_OUTPUT, OPT_GITHUB_ENV, OPT_ENV_FILE, OPT_PRINT_DATADIR
+    OPT_GITHUB_OUTPUT, OPT_GITHUB_ENV, OPT_ENV_FILE, OPT_PRINT_DATADIR,
+    OPT_PRINT_ACLOCALDIR
 };
 
 static const struct option long_options[] = {
@@ -95,6 +98,7 @@ static const struct option long_options[] = {
     {"github-env", no_argument, NULL, OPT_GITHUB_ENV},
     {"env-file", required_argument, NULL, OPT_ENV_FILE},
     {"print-datadir", no_argument, NULL, OPT_PRINT_DATADIR},
+    {"print-aclocaldir", no_argument, NULL, OPT_PRINT_ACLOCALDIR},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -137,6 +141,24 @@ static int print_datadir(void)
 {
     const char *dir = getenv("PYPROBE_DATADIR");
     puts(dir && *dir ? dir : PYPROBE_PKGDATADIR);
+    return cli_close_stdout(0);
+}
+
+/* pyprobe.m4 goes to $(datadir)/aclocal, and PYPROBE_PKGDATADIR is
+ * $(datadir)/pyprobe (Automake's pkgdatadir), so the one follows from the
+ * other however the prefix was set. $PYPROBE_ACLOCALDIR stands in for it,
+ * as $PYPROBE_DATADIR does for the data directory. */
+static int print_aclocaldir(void)
+{
+    const char *dir = getenv("PYPROBE_ACLOCALDIR");
+    if (dir && *dir) {
+        puts(dir);
+    } else {
+        const char *pkgdatadir = PYPROBE_PKGDATADIR;
+        const char *slash = strrchr(pkgdatadir, '/');
+        int datadir_length = slash ? (int)(slash - pkgdatadir) : 0;
+        printf("%.*s/aclocal\n", datadir_length, pkgdatadir);
+    }
     return cli_close_stdout(0);
 }
 
@@ -191,6 +213,9 @@ static int parse(int argc, char **argv, request *req, pyprobe_policy *policy,
         case OPT_PRINT_DATADIR:
             *done = 1;
             return print_datadir();
+        case OPT_PRINT_ACLOCALDIR:
+            *done = 1;
+            return print_aclocaldir();
         case 'h':
             *done = 1;
             fputs(usage_text, stdout);
