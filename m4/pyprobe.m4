@@ -148,6 +148,11 @@ pyprobe_prog_error=
 if test -z "$PYPROBE"; then
   pyprobe_prog_error="pyprobe was not found: install pyprobe, or set PYPROBE to the pyprobe program"
 else
+  _PYPROBE_PROG_MISSING
+fi
+if test -n "$pyprobe_prog_error"; then
+  PYPROBE=
+else
   AC_MSG_CHECKING([the version of $PYPROBE])
   pyprobe_version=`$PYPROBE --version 2>&AS_MESSAGE_LOG_FD | sed -n 's/^pyprobe //p'`
   if test -z "$pyprobe_version"; then
@@ -164,6 +169,36 @@ m4_ifval([$1], [dnl
   fi
 fi[]dnl
 ])# PYPROBE_PROG_PYPROBE
+
+dnl _PYPROBE_PROG_MISSING
+dnl ---------------------
+dnl Internal. Set pyprobe_prog_error when the program PYPROBE names (its
+dnl first word) is not there, so that the message says so rather than
+dnl that its --version did not answer.
+m4_define([_PYPROBE_PROG_MISSING],
+[set dummy $PYPROBE
+pyprobe_prog=$[2]
+pyprobe_fix_prog="set PYPROBE to the pyprobe program, or unset it to find pyprobe on PATH"
+case $pyprobe_prog in
+  */*)
+    if test ! -f "$pyprobe_prog"; then
+      pyprobe_prog_error="$pyprobe_prog (PYPROBE): no such file: $pyprobe_fix_prog"
+    elif AS_EXECUTABLE_P(["$pyprobe_prog"]); then :
+    else
+      pyprobe_prog_error="$pyprobe_prog (PYPROBE): not executable: $pyprobe_fix_prog"
+    fi ;;
+  *)
+    pyprobe_prog_error="$pyprobe_prog (PYPROBE): not found on PATH: $pyprobe_fix_prog"
+    pyprobe_save_IFS=$IFS; IFS=$PATH_SEPARATOR
+    for pyprobe_dir in $PATH; do
+      IFS=$pyprobe_save_IFS
+      test -n "$pyprobe_dir" || pyprobe_dir=.
+      AS_EXECUTABLE_P(["$pyprobe_dir/$pyprobe_prog"]) &&
+        { pyprobe_prog_error=; break; }
+    done
+    IFS=$pyprobe_save_IFS ;;
+esac[]dnl
+])
 
 dnl _PYPROBE_ALLOW_NAME(NAME, KIND, DESCRIPTION)
 dnl --------------------------------------------
@@ -208,7 +243,8 @@ AC_REQUIRE([AC_PROG_CC])dnl
 AC_ARG_VAR([PYTHON], [the Python interpreter to build for (a path or a command name; default: python3, then python)])dnl
 AC_ARG_VAR([PYPROBE_FLAGS], [options for pyprobe, e.g. the policy: --limited-api=3.11 --mypyc=no])dnl
 PYPROBE_ERROR=
-pyprobe_options="m4_normalize([$3]) $PYPROBE_FLAGS"
+pyprobe_ac_options="m4_normalize([$3])"
+pyprobe_options="$pyprobe_ac_options $PYPROBE_FLAGS"
 if test -z "$PYPROBE"; then
   PYPROBE_ERROR=$pyprobe_prog_error
 else
@@ -284,15 +320,46 @@ if test $pyprobe_read = yes; then
 else
   pyprobe_cv_facts=no
   pyprobe_message=`sed -n '$p' conftest.err`
+  # Advice about PYTHON depends on whether it was given.
+  pyprobe_fix_python="correct it, or unset it to build for python3 (or python) from PATH"
   case $pyprobe_status in
     0) PYPROBE_ERROR="$PYPROBE gave values pyprobe.m4 cannot read (a value with a newline, or a pyprobe that does not match this pyprobe.m4): see config.log" ;;
-    2) PYPROBE_ERROR="$pyprobe_message. Check PYPROBE_FLAGS and the options in configure.ac; a pyprobe older than this pyprobe.m4 may lack a name it asks for" ;;
-    3) PYPROBE_ERROR="$pyprobe_message. No Python interpreter to build for: install Python 3 with its development files (Debian/Ubuntu: python3-dev; Fedora: python3-devel), or set PYTHON to the interpreter" ;;
+    2) _PYPROBE_USAGE_ERROR ;;
+    3) AS_IF([test -n "$PYTHON"],
+         [PYPROBE_ERROR="$pyprobe_message. PYTHON names no interpreter: $pyprobe_fix_python"],
+         [PYPROBE_ERROR="$pyprobe_message. No Python interpreter to build for: install Python 3 with its development files (Debian/Ubuntu: python3-dev; Fedora: python3-devel), or set PYTHON to the interpreter"]) ;;
     8) PYPROBE_ERROR="$pyprobe_message. Change the policy in PYPROBE_FLAGS, or PYTHON" ;;
-    *) PYPROBE_ERROR="$pyprobe_message. Set PYTHON to a working Python 3 interpreter (see config.log)" ;;
+    *) AS_IF([test -n "$PYTHON"],
+         [PYPROBE_ERROR="$pyprobe_message. PYTHON is not a working Python 3 interpreter (see config.log): $pyprobe_fix_python"],
+         [PYPROBE_ERROR="$pyprobe_message. Set PYTHON to a working Python 3 interpreter (see config.log)"]) ;;
   esac
 fi
 rm -f conftest.pyprobe conftest.err[]dnl
+])
+
+dnl _PYPROBE_USAGE_ERROR
+dnl --------------------
+dnl Internal. pyprobe refused its command line (exit 2): blame a pyprobe
+dnl older than this file only if it lacks a name asked for, else the
+dnl options, naming where they came from.
+m4_define([_PYPROBE_USAGE_ERROR],
+[pyprobe_known=" "`$PYPROBE --list-names 2>/dev/null | sed 's/ .*//' | tr '\n' ' '`
+pyprobe_unknown=
+for pyprobe_key in _PYPROBE_FOREACH_NAME([_PYPROBE_KEY_WORD]); do
+  case $pyprobe_known in
+    *" $pyprobe_key "*) ;;
+    *) pyprobe_unknown="${pyprobe_unknown:+$pyprobe_unknown }$pyprobe_key" ;;
+  esac
+done
+if test -n "$pyprobe_unknown"; then
+  PYPROBE_ERROR="pyprobe $pyprobe_version ($PYPROBE) lacks names this pyprobe.m4 asks for ($pyprobe_unknown): install a newer pyprobe, or set PYPROBE to one"
+elif test -z "$PYPROBE_FLAGS"; then
+  PYPROBE_ERROR="$pyprobe_message. Check the options configure.ac gives pyprobe ($pyprobe_ac_options)"
+elif test -z "$pyprobe_ac_options"; then
+  PYPROBE_ERROR="$pyprobe_message. Check PYPROBE_FLAGS ($PYPROBE_FLAGS)"
+else
+  PYPROBE_ERROR="$pyprobe_message. Check PYPROBE_FLAGS ($PYPROBE_FLAGS) and the options configure.ac gives pyprobe before them ($pyprobe_ac_options)"
+fi[]dnl
 ])
 
 dnl _PYPROBE_GET_ARG(NAME, KIND, DESCRIPTION)
@@ -304,6 +371,7 @@ dnl ---------------------------------------------
 dnl Internal, one name each: ask for it, read its line, copy the
 dnl (cached) value to PYPROBE_NAME or empty it, substitute it.
 m4_define([_PYPROBE_GET_ARG], [ --get _PYPROBE_KEY([$1])])
+m4_define([_PYPROBE_KEY_WORD], [ _PYPROBE_KEY([$1])])
 m4_define([_PYPROBE_READ_NAME],
 [IFS= read -r pyprobe_cv_[]_PYPROBE_KEY([$1]) &&
      ])

@@ -1,7 +1,10 @@
 #!/bin/sh
-# pyprobe.m4 when things are missing or wrong: no pyprobe, a pyprobe too
-# old, no Python, a Python without headers, headers of another ABI
-# (found through CPPFLAGS or CFLAGS), a policy pyprobe refuses. Each
+# pyprobe.m4 when things are missing or wrong: no pyprobe, a PYPROBE that
+# names no program, a pyprobe too old, no Python (PYTHON wrong, which the
+# advice must not answer with "set PYTHON"), a Python without headers,
+# headers of another ABI (found through CPPFLAGS or CFLAGS), a policy
+# pyprobe refuses, options it refuses (blamed on where they came from,
+# not on pyprobe's age unless it really lacks a name). Each
 # stops configure with its message when PYPROBE_CHECK has no
 # ACTION-IF-NOT-FOUND; with one, that action runs instead, sees the same
 # message in PYPROBE_ERROR, and finds the names empty and the
@@ -34,6 +37,9 @@ EOF
 m4_project "$tmp/old" <<'EOF' || exit 1
 PYPROBE_PROG_PYPROBE([99.0])
 PYPROBE_CHECK
+EOF
+m4_project "$tmp/acoptions" <<'EOF' || exit 1
+PYPROBE_CHECK([], [], [--mypyc=no --abi3t=yes])
 EOF
 
 # expect NAME 'MESSAGE' [ARG]...: configure fails with MESSAGE; the soft
@@ -73,6 +79,21 @@ PATH=/usr/bin:/bin expect "no pyprobe" \
 expect "PYPROBE not pyprobe" \
     "\`/bin/true --version' does not say that it is pyprobe: set PYPROBE to the pyprobe program" \
     PYPROBE=/bin/true
+fix_prog="set PYPROBE to the pyprobe program, or unset it to find pyprobe on PATH"
+expect "PYPROBE no such file" \
+    "/nonexist/pyprobe (PYPROBE): no such file: $fix_prog" \
+    PYPROBE=/nonexist/pyprobe
+printf '#!/bin/sh\n' > "$tmp/not-executable" || exit 99
+expect "PYPROBE not executable" \
+    "$tmp/not-executable (PYPROBE): not executable: $fix_prog" \
+    PYPROBE="$tmp/not-executable"
+expect "PYPROBE not on PATH" \
+    "pyprobe-nowhere (PYPROBE): not found on PATH: $fix_prog" \
+    PYPROBE=pyprobe-nowhere
+# A name on PATH is fine, and so are options after the program.
+run_configure "$tmp/fatal" PYPROBE="pyprobe --no-cache" \
+        PYTHON=/usr/bin/python3.11 ||
+    fail "PYPROBE='pyprobe --no-cache': $(cat "$tmp/fatal/error")"
 
 # Too old for PYPROBE_PROG_PYPROBE([99.0]).
 version=$("$pyprobe_bin" --version | sed 's/^pyprobe //')
@@ -84,14 +105,19 @@ else
         fail "too old: the message is '$(cat "$tmp/old/error")'"
 fi
 
-# No Python.
-hint="No Python interpreter to build for: install Python 3 with its development files (Debian/Ubuntu: python3-dev; Fedora: python3-devel), or set PYTHON to the interpreter"
+# No Python where PYTHON says: the advice is about PYTHON's value.
+hint="PYTHON names no interpreter: correct it, or unset it to build for python3 (or python) from PATH"
 expect "no Python (a path)" \
     "pyprobe: $tmp/nowhere/python3: no such file. $hint" \
     PYTHON="$tmp/nowhere/python3"
 expect "no Python (a name)" \
     "pyprobe: python3.99-nowhere: not found on PATH. $hint" \
     PYTHON=python3.99-nowhere
+printf '#!/bin/sh\nexit 3\n' > "$tmp/python-fails" && chmod +x "$tmp/python-fails" ||
+    exit 99
+expect "a PYTHON that fails" \
+    "pyprobe: $tmp/python-fails: exited with status 3. PYTHON is not a working Python 3 interpreter (see config.log): correct it, or unset it to build for python3 (or python) from PATH" \
+    PYTHON="$tmp/python-fails"
 
 # A Python without headers.
 expect "no headers" \
@@ -129,8 +155,46 @@ expect "policy" \
     "pyprobe: /usr/bin/pypy3: --mypyc=yes, but mypyc supports CPython only (use --mypyc=auto to build without mypyc here). Change the policy in PYPROBE_FLAGS, or PYTHON" \
     PYTHON=/usr/bin/pypy3 PYPROBE_FLAGS=--mypyc=yes
 expect "bad option" \
-    "pyprobe: --mypyc: 'sometimes' is not one of the choices (see pyprobe --help). Check PYPROBE_FLAGS and the options in configure.ac; a pyprobe older than this pyprobe.m4 may lack a name it asks for" \
+    "pyprobe: --mypyc: 'sometimes' is not one of the choices (see pyprobe --help). Check PYPROBE_FLAGS (--mypyc=sometimes)" \
     PYTHON=/usr/bin/python3.11 PYPROBE_FLAGS=--mypyc=sometimes
+
+# expect_in DIR NAME 'MESSAGE' [ARG]...: configure of project DIR fails
+# with MESSAGE.
+expect_in() {
+    dir=$1 name=$2 message=$3; shift 3
+    if run_configure "$dir" "$@"; then
+        fail "$name: configure succeeded"
+    elif [ "$(cat "$dir/error")" != "$message" ]; then
+        fail "$name: the message is:"
+        sed 's/^/  /' "$dir/error"; echo "  expected:"; echo "  $message"
+    else
+        echo "ok: $name: $message"
+    fi
+}
+expect_in "$tmp/acoptions" "bad options in configure.ac" \
+    "pyprobe: --abi3t: needs --limited-api (abi3t is a stable-ABI build) (see pyprobe --help). Check the options configure.ac gives pyprobe (--mypyc=no --abi3t=yes)" \
+    PYTHON=/usr/bin/python3.11
+expect_in "$tmp/acoptions" "bad options in configure.ac and PYPROBE_FLAGS" \
+    "pyprobe: --limited-api: '2.7' is not a limited-API version: expected 3.Y with Y >= 2, such as 3.11. Check PYPROBE_FLAGS (--limited-api=2.7) and the options configure.ac gives pyprobe before them (--mypyc=no --abi3t=yes)" \
+    PYTHON=/usr/bin/python3.11 PYPROBE_FLAGS=--limited-api=2.7
+
+# A pyprobe older than pyprobe.m4, which lacks a name (stood in for by one
+# that hides UNKNOWN): that, and only that, blames its age.
+cat > "$tmp/pyprobe-old" <<EOF
+#!/bin/sh
+case " \$* " in
+*" --get unknown "*)
+    echo "pyprobe: --get: unknown name 'unknown'; pyprobe --list-names shows them" >&2
+    exit 2 ;;
+*" --list-names "*)
+    "$pyprobe_bin" --list-names | grep -v '^unknown ' ;;
+*) exec "$pyprobe_bin" "\$@" ;;
+esac
+EOF
+chmod +x "$tmp/pyprobe-old" || exit 99
+expect "a pyprobe older than pyprobe.m4" \
+    "pyprobe $version ($tmp/pyprobe-old) lacks names this pyprobe.m4 asks for (unknown): install a newer pyprobe, or set PYPROBE to one" \
+    PYTHON=/usr/bin/python3.11 PYPROBE="$tmp/pyprobe-old"
 
 # And the same projects succeed where all is well.
 run_configure "$tmp/fatal" PYTHON=/usr/bin/python3.11 ||
