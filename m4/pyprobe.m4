@@ -14,8 +14,9 @@ dnl build extensions for it. These macros are to Python extensions what
 dnl PKG_CHECK_MODULES is to C libraries:
 dnl
 dnl   PYPROBE_PROG_PYPROBE([MIN-VERSION])
-dnl   PYPROBE_CHECK([ACTION-IF-FOUND], [ACTION-IF-NOT-FOUND], [OPTIONS])
-dnl   PYPROBE_DEFINE_FACTS([PREFIX])
+dnl   PYPROBE_CHECK([ACTION-IF-FOUND], [ACTION-IF-NOT-FOUND], [OPTIONS],
+dnl                 [PREFIX])
+dnl   PYPROBE_DEFINE_FACTS([MACRO-PREFIX], [PREFIX])
 dnl
 dnl See pyprobe.m4(7) for the whole story.
 
@@ -206,7 +207,8 @@ dnl Internal. PYPROBE_NAME may appear in configure (the forbidden
 dnl pattern catches misspelled macro names, not our variables).
 m4_define([_PYPROBE_ALLOW_NAME], [m4_pattern_allow([^PYPROBE_$1$])])
 
-dnl PYPROBE_CHECK([ACTION-IF-FOUND], [ACTION-IF-NOT-FOUND], [OPTIONS])
+dnl PYPROBE_CHECK([ACTION-IF-FOUND], [ACTION-IF-NOT-FOUND], [OPTIONS],
+dnl               [PREFIX])
 dnl ------------------------------------------------------------------
 dnl Ask pyprobe about the Python interpreter to build for: PYTHON (a path
 dnl or a command name), else python3, else python. OPTIONS (from
@@ -237,44 +239,81 @@ dnl
 dnl Results are cached (pyprobe_cv_*) for the interpreter, pyprobe and
 dnl options they were found with; with a different PYTHON (or, when
 dnl PYTHON is not a path, a different PATH) they are found again.
+dnl
+dnl PREFIX (default PYPROBE_) replaces PYPROBE_ in the names above
+dnl (variables, conditionals, PREFIX ERROR) and the cache variables are
+dnl pyprobe_prefix_cv_*: one configure can check two interpreters,
+dnl setting PYTHON before each call.
 AC_DEFUN([PYPROBE_CHECK],
 [AC_REQUIRE([PYPROBE_PROG_PYPROBE])dnl
 AC_REQUIRE([AC_PROG_CC])dnl
 AC_ARG_VAR([PYTHON], [the Python interpreter to build for (a path or a command name; default: python3, then python)])dnl
 AC_ARG_VAR([PYPROBE_FLAGS], [options for pyprobe, e.g. the policy: --limited-api=3.11 --mypyc=no])dnl
-PYPROBE_ERROR=
+_PYPROBE_PUSH_PREFIX([$4])dnl
+pyprobe_error=
 pyprobe_ac_options="m4_normalize([$3])"
 pyprobe_options="$pyprobe_ac_options $PYPROBE_FLAGS"
 if test -z "$PYPROBE"; then
-  PYPROBE_ERROR=$pyprobe_prog_error
+  pyprobe_error=$pyprobe_prog_error
 else
   _PYPROBE_CACHE_KEY
-  AC_CACHE_CHECK([for the Python interpreter to build for],
-    [pyprobe_cv_facts], [_PYPROBE_PROBE])
-  if test -z "$PYPROBE_ERROR"; then
-    AC_CACHE_CHECK([for the Python.h of $pyprobe_cv_python],
-      [pyprobe_cv_headers], [_PYPROBE_HEADERS])
+  AC_CACHE_CHECK([for the Python interpreter to build for]_PYPROBE_LABEL,
+    _PYPROBE_CV[facts], [_PYPROBE_PROBE])
+  if test -z "$pyprobe_error"; then
+    _PYPROBE_FOREACH_NAME([_PYPROBE_LOAD_NAME])dnl
+AC_CACHE_CHECK([for the Python.h of $pyprobe_v_python],
+      _PYPROBE_CV[headers], [_PYPROBE_HEADERS])
   fi
 fi
-if test -z "$PYPROBE_ERROR"; then
-  pyprobe_cv_key=$pyprobe_key
+if test -z "$pyprobe_error"; then
+  _PYPROBE_CV[]key=$pyprobe_key
   _PYPROBE_FOREACH_NAME([_PYPROBE_SET_NAME])dnl
 else
   # Failures are not cached: the user may fix them and run again.
-  AS_UNSET([pyprobe_cv_facts])
-  AS_UNSET([pyprobe_cv_headers])
+  AS_UNSET(_PYPROBE_CV[facts])
+  AS_UNSET(_PYPROBE_CV[headers])
   _PYPROBE_FOREACH_NAME([_PYPROBE_CLEAR_NAME])dnl
 fi
+_PYPROBE_V[]ERROR=$pyprobe_error
 _PYPROBE_FOREACH_NAME([_PYPROBE_SUBST_NAME])dnl
 m4_ifdef([AM_CONDITIONAL], [dnl
-AM_CONDITIONAL([PYPROBE_FREE_THREADED], [test "x$PYPROBE_FREE_THREADED" = x1])
-AM_CONDITIONAL([PYPROBE_LIMITED_API], [test "x$PYPROBE_LIMITED_API" = x1])
-AM_CONDITIONAL([PYPROBE_ABI3T], [test "x$PYPROBE_ABI3T" = x1])
-AM_CONDITIONAL([PYPROBE_MYPYC], [test "x$PYPROBE_MYPYC" = x1])
+_PYPROBE_CONDITIONAL([FREE_THREADED])
+_PYPROBE_CONDITIONAL([LIMITED_API])
+_PYPROBE_CONDITIONAL([ABI3T])
+_PYPROBE_CONDITIONAL([MYPYC])
 ])dnl
-AS_IF([test -z "$PYPROBE_ERROR"], [$1],
-  [m4_default([$2], [AC_MSG_ERROR([$PYPROBE_ERROR])])])[]dnl
+AS_IF([test -z "$pyprobe_error"], [$1],
+  [m4_default([$2], [AC_MSG_ERROR([$pyprobe_error])])])[]dnl
+_PYPROBE_POP_PREFIX[]dnl
 ])# PYPROBE_CHECK
+
+dnl _PYPROBE_PUSH_PREFIX(PREFIX)
+dnl _PYPROBE_POP_PREFIX
+dnl ----------------------------
+dnl Internal. For one PYPROBE_CHECK: _PYPROBE_V, the prefix of its
+dnl variables (PREFIX, default PYPROBE_); _PYPROBE_CV, the prefix of its
+dnl cache variables (pyprobe_cv_ for PYPROBE_, pyprobe_prefix_cv_ for
+dnl PREFIX, so that two checks keep apart in config.cache); and
+dnl _PYPROBE_LABEL, what the messages add to say which check it is.
+m4_define([_PYPROBE_PUSH_PREFIX],
+[m4_pushdef([_PYPROBE_V], m4_default([$1], [PYPROBE_]))dnl
+m4_bmatch(_PYPROBE_V, [^[A-Za-z_][A-Za-z0-9_]*$], [],
+  [m4_fatal([pyprobe.m4: the prefix ']_PYPROBE_V[' is not the start of a shell variable name])])dnl
+m4_if(_PYPROBE_V, [PYPROBE_],
+  [m4_pushdef([_PYPROBE_CV], [pyprobe_cv_])m4_pushdef([_PYPROBE_LABEL], [])],
+  [m4_pushdef([_PYPROBE_CV], [pyprobe_]m4_tolower(_PYPROBE_V)[cv_])dnl
+m4_pushdef([_PYPROBE_LABEL], [ (]_PYPROBE_V[)])])dnl
+m4_pattern_allow([^]_PYPROBE_V[ERROR$])dnl
+])
+m4_define([_PYPROBE_POP_PREFIX],
+[m4_popdef([_PYPROBE_V], [_PYPROBE_CV], [_PYPROBE_LABEL])])
+
+dnl _PYPROBE_CONDITIONAL(NAME)
+dnl --------------------------
+dnl Internal. The Automake conditional PREFIX NAME: true when the
+dnl variable PREFIX NAME is 1.
+m4_define([_PYPROBE_CONDITIONAL],
+[AM_CONDITIONAL(_PYPROBE_V[$1], [test "x$]_PYPROBE_V[$1" = x1])])
 
 dnl _PYPROBE_CACHE_KEY
 dnl ------------------
@@ -287,17 +326,18 @@ case $PYTHON in
   /*) ;;
   *) pyprobe_key="$pyprobe_key|$PATH|`pwd`" ;;
 esac
-if test "x$pyprobe_cv_key" != "x$pyprobe_key"; then
-  AS_UNSET([pyprobe_cv_facts])
-  AS_UNSET([pyprobe_cv_headers])
+if test "x$[]_PYPROBE_CV[]key" != "x$pyprobe_key"; then
+  AS_UNSET(_PYPROBE_CV[facts])
+  AS_UNSET(_PYPROBE_CV[headers])
 fi[]dnl
 ])
 
 dnl _PYPROBE_PROBE
 dnl --------------
 dnl Internal. Run pyprobe once for every name, reading one value per
-dnl line into pyprobe_cv_KEY; set pyprobe_cv_facts to a summary, or to
-dnl "no" and PYPROBE_ERROR to the reason.
+dnl line into the cache variable of each (_PYPROBE_CV[]KEY) and
+dnl pyprobe_v_KEY; set _PYPROBE_CV[]facts to a summary, or to "no" and
+dnl pyprobe_error to the reason.
 m4_define([_PYPROBE_PROBE],
 [set dummy $PYPROBE
 shift
@@ -316,22 +356,23 @@ if test $pyprobe_status = 0; then
     IFS= read -r pyprobe_extra && pyprobe_read=extra; } <conftest.pyprobe
 fi
 if test $pyprobe_read = yes; then
-  pyprobe_cv_facts="$pyprobe_cv_python ($pyprobe_cv_implementation $pyprobe_cv_version, ABI $pyprobe_cv_abi_tag)"
+  _PYPROBE_FOREACH_NAME([_PYPROBE_LOAD_NAME])dnl
+_PYPROBE_CV[]facts="$pyprobe_v_python ($pyprobe_v_implementation $pyprobe_v_version, ABI $pyprobe_v_abi_tag)"
 else
-  pyprobe_cv_facts=no
+  _PYPROBE_CV[]facts=no
   pyprobe_message=`sed -n '$p' conftest.err`
   # Advice about PYTHON depends on whether it was given.
   pyprobe_fix_python="correct it, or unset it to build for python3 (or python) from PATH"
   case $pyprobe_status in
-    0) PYPROBE_ERROR="$PYPROBE gave values pyprobe.m4 cannot read (a value with a newline, or a pyprobe that does not match this pyprobe.m4): see config.log" ;;
+    0) pyprobe_error="$PYPROBE gave values pyprobe.m4 cannot read (a value with a newline, or a pyprobe that does not match this pyprobe.m4): see config.log" ;;
     2) _PYPROBE_USAGE_ERROR ;;
     3) AS_IF([test -n "$PYTHON"],
-         [PYPROBE_ERROR="$pyprobe_message. PYTHON names no interpreter: $pyprobe_fix_python"],
-         [PYPROBE_ERROR="$pyprobe_message. No Python interpreter to build for: install Python 3 with its development files (Debian/Ubuntu: python3-dev; Fedora: python3-devel), or set PYTHON to the interpreter"]) ;;
-    8) PYPROBE_ERROR="$pyprobe_message. Change the policy in PYPROBE_FLAGS, or PYTHON" ;;
+         [pyprobe_error="$pyprobe_message. PYTHON names no interpreter: $pyprobe_fix_python"],
+         [pyprobe_error="$pyprobe_message. No Python interpreter to build for: install Python 3 with its development files (Debian/Ubuntu: python3-dev; Fedora: python3-devel), or set PYTHON to the interpreter"]) ;;
+    8) pyprobe_error="$pyprobe_message. Change the policy in PYPROBE_FLAGS, or PYTHON" ;;
     *) AS_IF([test -n "$PYTHON"],
-         [PYPROBE_ERROR="$pyprobe_message. PYTHON is not a working Python 3 interpreter (see config.log): $pyprobe_fix_python"],
-         [PYPROBE_ERROR="$pyprobe_message. Set PYTHON to a working Python 3 interpreter (see config.log)"]) ;;
+         [pyprobe_error="$pyprobe_message. PYTHON is not a working Python 3 interpreter (see config.log): $pyprobe_fix_python"],
+         [pyprobe_error="$pyprobe_message. Set PYTHON to a working Python 3 interpreter (see config.log)"]) ;;
   esac
 fi
 rm -f conftest.pyprobe conftest.err[]dnl
@@ -352,47 +393,52 @@ for pyprobe_key in _PYPROBE_FOREACH_NAME([_PYPROBE_KEY_WORD]); do
   esac
 done
 if test -n "$pyprobe_unknown"; then
-  PYPROBE_ERROR="pyprobe $pyprobe_version ($PYPROBE) lacks names this pyprobe.m4 asks for ($pyprobe_unknown): install a newer pyprobe, or set PYPROBE to one"
+  pyprobe_error="pyprobe $pyprobe_version ($PYPROBE) lacks names this pyprobe.m4 asks for ($pyprobe_unknown): install a newer pyprobe, or set PYPROBE to one"
 elif test -z "$PYPROBE_FLAGS"; then
-  PYPROBE_ERROR="$pyprobe_message. Check the options configure.ac gives pyprobe ($pyprobe_ac_options)"
+  pyprobe_error="$pyprobe_message. Check the options configure.ac gives pyprobe ($pyprobe_ac_options)"
 elif test -z "$pyprobe_ac_options"; then
-  PYPROBE_ERROR="$pyprobe_message. Check PYPROBE_FLAGS ($PYPROBE_FLAGS)"
+  pyprobe_error="$pyprobe_message. Check PYPROBE_FLAGS ($PYPROBE_FLAGS)"
 else
-  PYPROBE_ERROR="$pyprobe_message. Check PYPROBE_FLAGS ($PYPROBE_FLAGS) and the options configure.ac gives pyprobe before them ($pyprobe_ac_options)"
+  pyprobe_error="$pyprobe_message. Check PYPROBE_FLAGS ($PYPROBE_FLAGS) and the options configure.ac gives pyprobe before them ($pyprobe_ac_options)"
 fi[]dnl
 ])
 
 dnl _PYPROBE_GET_ARG(NAME, KIND, DESCRIPTION)
 dnl _PYPROBE_READ_NAME(NAME, KIND, DESCRIPTION)
+dnl _PYPROBE_LOAD_NAME(NAME, KIND, DESCRIPTION)
 dnl _PYPROBE_SET_NAME(NAME, KIND, DESCRIPTION)
 dnl _PYPROBE_CLEAR_NAME(NAME, KIND, DESCRIPTION)
 dnl _PYPROBE_SUBST_NAME(NAME, KIND, DESCRIPTION)
 dnl ---------------------------------------------
-dnl Internal, one name each: ask for it, read its line, copy the
-dnl (cached) value to PYPROBE_NAME or empty it, substitute it.
+dnl Internal, one name each: ask for it, read its line into its cache
+dnl variable, copy that to pyprobe_v_KEY, copy pyprobe_v_KEY to the
+dnl output variable (PREFIX NAME) or empty it, substitute it.
 m4_define([_PYPROBE_GET_ARG], [ --get _PYPROBE_KEY([$1])])
 m4_define([_PYPROBE_KEY_WORD], [ _PYPROBE_KEY([$1])])
 m4_define([_PYPROBE_READ_NAME],
-[IFS= read -r pyprobe_cv_[]_PYPROBE_KEY([$1]) &&
+[IFS= read -r _PYPROBE_CV[]_PYPROBE_KEY([$1]) &&
      ])
+m4_define([_PYPROBE_LOAD_NAME],
+[pyprobe_v_[]_PYPROBE_KEY([$1])=$[]_PYPROBE_CV[]_PYPROBE_KEY([$1])
+  ])
 m4_define([_PYPROBE_SET_NAME],
-[PYPROBE_$1=$pyprobe_cv_[]_PYPROBE_KEY([$1])
+[_PYPROBE_V[]$1=$pyprobe_v_[]_PYPROBE_KEY([$1])
   ])
-m4_define([_PYPROBE_CLEAR_NAME], [PYPROBE_$1=
+m4_define([_PYPROBE_CLEAR_NAME], [_PYPROBE_V[]$1=
   ])
-m4_define([_PYPROBE_SUBST_NAME], [AC_SUBST([PYPROBE_$1])])
+m4_define([_PYPROBE_SUBST_NAME], [AC_SUBST(_PYPROBE_V[$1])])
 
 dnl _PYPROBE_HEADERS
 dnl ----------------
 dnl Internal. Find which Python.h the preprocessor includes with the
 dnl user's CPPFLAGS and then PYPROBE_BUILD_CPPFLAGS, and what it is for;
 dnl compare that with the interpreter; then compile with it (CC and
-dnl CFLAGS too). Set pyprobe_cv_headers to the Python.h found, or to
-dnl "no" and PYPROBE_ERROR to the reason.
+dnl CFLAGS too). Set _PYPROBE_CV[]headers to the Python.h found, or to
+dnl "no" and pyprobe_error to the reason.
 m4_define([_PYPROBE_HEADERS],
-[pyprobe_cv_headers=no
+[pyprobe_headers=no
 pyprobe_save_CPPFLAGS=$CPPFLAGS
-CPPFLAGS="$CPPFLAGS $pyprobe_cv_build_cppflags"
+CPPFLAGS="$CPPFLAGS $pyprobe_v_build_cppflags"
 pyprobe_seen=
 AC_PREPROC_IFELSE([AC_LANG_SOURCE([[#include <Python.h>
 pyprobe_seen_major PY_MAJOR_VERSION
@@ -410,41 +456,42 @@ pyprobe_seen_debug 0
 ]])],
   [pyprobe_seen=`sed -n 's/^pyprobe_seen_[[a-z_]]* *//p' conftest.i | tr '\n' ' '`
    pyprobe_seen_file=`sed -n 's/^@%:@[[ line]]*[[0-9]][[0-9]]* "\(.*Python\.h\)".*/\1/p' conftest.i | sed 1q`])
-pyprobe_want="$pyprobe_cv_version_major $pyprobe_cv_version_minor $pyprobe_cv_free_threaded $pyprobe_cv_debug "
+pyprobe_want="$pyprobe_v_version_major $pyprobe_v_version_minor $pyprobe_v_free_threaded $pyprobe_v_debug "
 test -n "$pyprobe_seen_file" || pyprobe_seen_file=Python.h
-AS_CASE([$pyprobe_cv_implementation],
-  [cpython], [pyprobe_dev="python$pyprobe_cv_version_major.$pyprobe_cv_version_minor-dev (Debian/Ubuntu) or python$pyprobe_cv_version_major.$pyprobe_cv_version_minor-devel (Fedora)"],
-  [pypy], [pyprobe_dev="pypy$pyprobe_cv_version_major-dev (Debian/Ubuntu) or pypy$pyprobe_cv_version_major-devel (Fedora)"],
-  [pyprobe_dev="the development files of $pyprobe_cv_implementation"])
+AS_CASE([$pyprobe_v_implementation],
+  [cpython], [pyprobe_dev="python$pyprobe_v_version_major.$pyprobe_v_version_minor-dev (Debian/Ubuntu) or python$pyprobe_v_version_major.$pyprobe_v_version_minor-devel (Fedora)"],
+  [pypy], [pyprobe_dev="pypy$pyprobe_v_version_major-dev (Debian/Ubuntu) or pypy$pyprobe_v_version_major-devel (Fedora)"],
+  [pyprobe_dev="the development files of $pyprobe_v_implementation"])
 if test -z "$pyprobe_seen"; then
-  if test -f "$pyprobe_cv_includedir/Python.h"; then
-    PYPROBE_ERROR="the C preprocessor cannot use Python.h of $pyprobe_cv_python (ABI $pyprobe_cv_abi_tag) with CPPFLAGS $CPPFLAGS: see config.log"
+  if test -f "$pyprobe_v_includedir/Python.h"; then
+    pyprobe_error="the C preprocessor cannot use Python.h of $pyprobe_v_python (ABI $pyprobe_v_abi_tag) with CPPFLAGS $CPPFLAGS: see config.log"
   else
-    PYPROBE_ERROR="$pyprobe_cv_python (ABI $pyprobe_cv_abi_tag) has no headers: no Python.h in $pyprobe_cv_includedir. Install its development files, $pyprobe_dev, or set PYTHON to an interpreter that has them"
+    pyprobe_error="$pyprobe_v_python (ABI $pyprobe_v_abi_tag) has no headers: no Python.h in $pyprobe_v_includedir. Install its development files, $pyprobe_dev, or set PYTHON to an interpreter that has them"
   fi
 elif test "x$pyprobe_seen" != "x$pyprobe_want"; then
   set dummy $pyprobe_seen
   _PYPROBE_YES_NO([pyprobe_seen_ft], [$[4]])
   _PYPROBE_YES_NO([pyprobe_seen_debug], [$[5]])
-  _PYPROBE_YES_NO([pyprobe_want_ft], [$pyprobe_cv_free_threaded])
-  _PYPROBE_YES_NO([pyprobe_want_debug], [$pyprobe_cv_debug])
-  PYPROBE_ERROR="the Python.h the C compiler sees is not that of the interpreter: $pyprobe_seen_file is for Python $[2].$[3] with free-threading (Py_GIL_DISABLED) $pyprobe_seen_ft and debug (Py_DEBUG) $pyprobe_seen_debug, but $pyprobe_cv_python (ABI $pyprobe_cv_abi_tag) is Python $pyprobe_cv_version_major.$pyprobe_cv_version_minor with free-threading $pyprobe_want_ft and debug $pyprobe_want_debug. Remove the -I options for another Python's headers from CPPFLAGS, CFLAGS or CC (pyprobe's own are: $pyprobe_cv_cppflags), or set PYTHON to the interpreter those headers belong to"
+  _PYPROBE_YES_NO([pyprobe_want_ft], [$pyprobe_v_free_threaded])
+  _PYPROBE_YES_NO([pyprobe_want_debug], [$pyprobe_v_debug])
+  pyprobe_error="the Python.h the C compiler sees is not that of the interpreter: $pyprobe_seen_file is for Python $[2].$[3] with free-threading (Py_GIL_DISABLED) $pyprobe_seen_ft and debug (Py_DEBUG) $pyprobe_seen_debug, but $pyprobe_v_python (ABI $pyprobe_v_abi_tag) is Python $pyprobe_v_version_major.$pyprobe_v_version_minor with free-threading $pyprobe_want_ft and debug $pyprobe_want_debug. Remove the -I options for another Python's headers from CPPFLAGS, CFLAGS or CC (pyprobe's own are: $pyprobe_v_cppflags), or set PYTHON to the interpreter those headers belong to"
 else
   AC_COMPILE_IFELSE([AC_LANG_PROGRAM([[#include <Python.h>
-#if PY_MAJOR_VERSION != $pyprobe_cv_version_major || PY_MINOR_VERSION != $pyprobe_cv_version_minor
+#if PY_MAJOR_VERSION != $pyprobe_v_version_major || PY_MINOR_VERSION != $pyprobe_v_version_minor
 #  error "Python.h is for another Python version"
 #endif
-#if defined(Py_GIL_DISABLED) != $pyprobe_cv_free_threaded
+#if defined(Py_GIL_DISABLED) != $pyprobe_v_free_threaded
 #  error "Python.h is for another build (free-threaded or not)"
 #endif
-#if defined(Py_DEBUG) != $pyprobe_cv_debug
+#if defined(Py_DEBUG) != $pyprobe_v_debug
 #  error "Python.h is for another build (debug or not)"
 #endif
 ]], [[return Py_IsInitialized();]])],
-    [pyprobe_cv_headers=$pyprobe_seen_file],
-    [PYPROBE_ERROR="cannot compile with the Python.h of $pyprobe_cv_python (ABI $pyprobe_cv_abi_tag) and $pyprobe_cv_build_cppflags: it does not compile, or CC or CFLAGS point at another Python's headers (see config.log)"])
+    [pyprobe_headers=$pyprobe_seen_file],
+    [pyprobe_error="cannot compile with the Python.h of $pyprobe_v_python (ABI $pyprobe_v_abi_tag) and $pyprobe_v_build_cppflags: it does not compile, or CC or CFLAGS point at another Python's headers (see config.log)"])
 fi
-CPPFLAGS=$pyprobe_save_CPPFLAGS[]dnl
+CPPFLAGS=$pyprobe_save_CPPFLAGS
+_PYPROBE_CV[]headers=$pyprobe_headers[]dnl
 ])
 
 dnl _PYPROBE_YES_NO(VARIABLE, VALUE)
@@ -452,19 +499,22 @@ dnl --------------------------------
 dnl Internal. Set VARIABLE to yes when VALUE is 1, else to no.
 m4_define([_PYPROBE_YES_NO], [AS_IF([test "x$2" = x1], [$1=yes], [$1=no])])
 
-dnl PYPROBE_DEFINE_FACTS([PREFIX])
-dnl ------------------------------
+dnl PYPROBE_DEFINE_FACTS([MACRO-PREFIX], [PREFIX])
+dnl ----------------------------------------------
 dnl Put every name into config.h (AC_DEFINE), as `pyprobe --header'
-dnl would: PREFIX (default PYPROBE_) and the name, booleans and numbers
-dnl bare, everything else a C string. Every macro is defined, so #if
-dnl works: after a failed PYPROBE_CHECK, as 0 or "". Call it after
-dnl PYPROBE_CHECK (it calls PYPROBE_CHECK itself otherwise).
+dnl would: MACRO-PREFIX (default PYPROBE_) and the name, booleans and
+dnl numbers bare, everything else a C string, the values of the
+dnl PYPROBE_CHECK with PREFIX (default PYPROBE_). Every macro is defined,
+dnl so #if works: after a failed PYPROBE_CHECK, as 0 or "". Call it after
+dnl PYPROBE_CHECK (without PREFIX it calls PYPROBE_CHECK itself
+dnl otherwise).
 AC_DEFUN([PYPROBE_DEFINE_FACTS],
-[AC_REQUIRE([PYPROBE_CHECK])dnl
+[m4_ifval([$2], [], [AC_REQUIRE([PYPROBE_CHECK])])dnl
 m4_pushdef([_PYPROBE_PREFIX], m4_default([$1], [PYPROBE_]))dnl
+m4_pushdef([_PYPROBE_V], m4_default([$2], [PYPROBE_]))dnl
 pyprobe_c_escape='s/[[\\"?]]/\\&/g'
 _PYPROBE_FOREACH_NAME([_PYPROBE_DEFINE_NAME])dnl
-m4_popdef([_PYPROBE_PREFIX])[]dnl
+m4_popdef([_PYPROBE_PREFIX], [_PYPROBE_V])[]dnl
 ])# PYPROBE_DEFINE_FACTS
 
 dnl _PYPROBE_DEFINE_NAME(NAME, KIND, DESCRIPTION)
@@ -472,7 +522,7 @@ dnl ---------------------------------------------
 dnl Internal. One AC_DEFINE_UNQUOTED; strings get \ " and ? escaped.
 m4_define([_PYPROBE_DEFINE_NAME],
 [m4_if([$2], [string],
-[pyprobe_c=`AS_ECHO(["$PYPROBE_$1"]) | sed "$pyprobe_c_escape"`
+[pyprobe_c=`AS_ECHO(["$]_PYPROBE_V[$1"]) | sed "$pyprobe_c_escape"`
 AC_DEFINE_UNQUOTED(_PYPROBE_PREFIX[$1], ["$pyprobe_c"], [Python: $3])],
-[AC_DEFINE_UNQUOTED(_PYPROBE_PREFIX[$1], [${PYPROBE_$1:-0}], [Python: $3])])
+[AC_DEFINE_UNQUOTED(_PYPROBE_PREFIX[$1], [${]_PYPROBE_V[$1:-0}], [Python: $3])])
 ])
