@@ -47,6 +47,18 @@ for command in "" $commands; do
 done
 echo "ok: options of pyprobe and of: $(echo $commands)"
 
+# The man page's SYNOPSIS has a line for every command.
+sed -n '/^\.SH SYNOPSIS$/,/^\.SH /p' "$man" > synopsis.tmp
+missing=
+for command in $commands; do
+    grep -qxF ".B pyprobe $(printf '%s' "$command" | sed 's/-/\\-/g')" \
+        synopsis.tmp || missing="$missing $command"
+done
+rm -f synopsis.tmp
+[ -z "$missing" ] &&
+    echo "ok: the man page's SYNOPSIS shows every command: $(echo $commands)" ||
+    fail "the man page's SYNOPSIS lacks:$missing"
+
 # Exit codes: the same numbers with the same words in --help, README and
 # the man page (checked by the first word of each meaning).
 for code in 0 1 2 3 4 5 6 7 8 9; do
