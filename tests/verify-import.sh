@@ -24,8 +24,10 @@ unset PYTHONPATH
 # bug that keeps it going fails here instead of hanging the suite).
 limit=
 command -v timeout >/dev/null 2>&1 && limit="timeout 120"
+codes_seen=
 expect() {
     label=$1 want_code=$2 want_out=$3 want_err=$4; shift 4
+    codes_seen="$codes_seen $want_code"
     $limit "$PYPROBE" verify-import "$@" > "$tmp/out" 2> "$tmp/err"
     code=$?
     if [ $code = "$want_code" ] && [ "$(cat "$tmp/out")" = "$want_out" ] &&
@@ -178,4 +180,22 @@ expect "--facts with --python" 2 "" \
 expect "an unknown option" 2 "" \
     "pyprobe: --use-sysconfig: unknown option (see pyprobe --help)" \
     --use-sysconfig json
+expect "--facts unreadable" 7 "" \
+    "pyprobe: $tmp/none.json: No such file or directory" \
+    --facts "$tmp/none.json" json
+echo '{"format": "something else"}' > "$tmp/other.json" || exit 99
+expect "--facts not a facts file" 5 "" \
+    "pyprobe: $tmp/other.json: not a pyprobe facts file (no \"format\": \"pyprobe-facts\") (write one with pyprobe --json)" \
+    --facts "$tmp/other.json" json
+
+# Every exit status seen above is in verify-import --help.
+"$PYPROBE" verify-import --help | sed -n '/^Exit status:$/,$p' > "$tmp/help"
+codes=$(printf '%s\n' $codes_seen | sort -un | tr '\n' ' ')
+missing=
+for code in $codes; do
+    grep -q "^  $code  [a-z]" "$tmp/help" || missing="$missing $code"
+done
+[ -z "$missing" ] &&
+    echo "ok: verify-import --help documents the exit statuses seen: $codes" ||
+    fail "verify-import --help does not document exit status$missing"
 exit $status

@@ -17,8 +17,7 @@ static const char usage_text[] =
 "free-threaded build, fail if importing a module turned the GIL back on\n"
 "(an extension module that does not declare Py_mod_gil). Prints 'ok\n"
 "MODULE' for each module that passes; each problem is one line on\n"
-"standard error. Exit status 0 when every module imports and keeps the\n"
-"GIL off, 1 otherwise.\n"
+"standard error.\n"
 "\n"
 "  --path=DIR             put DIR first on sys.path (repeatable; the\n"
 "                         first given comes first)\n"
@@ -27,7 +26,19 @@ static const char usage_text[] =
 "  --facts=FILE           run the interpreter a facts file names\n"
 "  --timeout=SECONDS      kill the interpreter (and its process group)\n"
 "                         after SECONDS; default 30\n"
-"  -h, --help             show this help and exit\n";
+"  -h, --help             show this help and exit\n"
+"\n"
+"Exit status:\n"
+"  0  every module imports (and, free-threaded, keeps the GIL off)\n"
+"  1  a module turned the GIL on or did not import, or the GIL was on\n"
+"     before any import\n"
+"  2  usage error\n"
+"  3  interpreter not found\n"
+"  4  interpreter failed before importing, crashed then, or timed out\n"
+"  5  its answer, or the facts file, is invalid\n"
+"  6  the facts file is of an unsupported interpreter\n"
+"  7  the facts file or standard output cannot be read or written\n"
+"  9  internal error\n";
 
 enum { OPT_PATH = 1 };
 
