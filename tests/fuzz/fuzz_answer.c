@@ -5,7 +5,7 @@
  * hung on the clock would not replay. */
 #include "config.h"
 
-#include "facts.h"
+#include "facts/facts.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

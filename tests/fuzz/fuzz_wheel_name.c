@@ -5,9 +5,9 @@
 #include <stdlib.h>
 
 #include "fuzz.h"
-#include "strlist.h"
-#include "tag_index.h"
-#include "wheelname.h"
+#include "packaging/wheelname.h"
+#include "util/strlist.h"
+#include "util/tag_index.h"
 
 static const char *const tags[] = {
     "cp314-cp314t-manylinux_2_28_x86_64", "cp314-cp314t-linux_x86_64",

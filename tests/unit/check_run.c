@@ -8,7 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "run.h"
+#include "probe/run.h"
 #include "unit.h"
 
 static pyprobe_status run_sh(const char *script, unsigned long timeout_ms,

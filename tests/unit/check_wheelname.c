@@ -20,9 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strlist.h"
-#include "tag_index.h"
-#include "wheelname.h"
+#include "packaging/wheelname.h"
+#include "util/strlist.h"
+#include "util/tag_index.h"
 
 #define NAMES_FILE "tests/data/wheel-names.txt"
 #define FIXTURE_DIR "tests/fixtures/interpreters"

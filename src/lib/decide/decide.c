@@ -17,10 +17,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "error.h"
-#include "facts.h"
-#include "report.h"
-#include "strbuf.h"
+#include "decide/report.h"
+#include "facts/facts.h"
+#include "util/error.h"
+#include "util/strbuf.h"
 
 /* The first suffix in list that has no platform triplet (".abi3.so"
  * rather than ".abi3-x86_64-linux-gnu.so"), for the widest loading. */

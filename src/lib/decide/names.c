@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "names.h"
+#include "decide/names.h"
 #include "pyprobe.h"
 
 #define PP_NAME_INFO(name, key, kind, text) \

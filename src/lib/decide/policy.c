@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "policy.h"
+#include "decide/policy.h"
+#include "util/error.h"
 
 pyprobe_policy *pyprobe_policy_new(void)
 {

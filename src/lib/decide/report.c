@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "facts.h"
-#include "facts_json.h"
-#include "report.h"
-#include "strbuf.h"
+#include "decide/report.h"
+#include "facts/facts.h"
+#include "facts/facts_json.h"
+#include "util/error.h"
+#include "util/strbuf.h"
 
 int pp_report_set(pyprobe_report *report, pp_name_id id, const char *value)
 {

@@ -5,8 +5,8 @@
 
 #include <jansson.h>
 
-#include "names.h"
-#include "policy.h"
+#include "decide/names.h"
+#include "decide/policy.h"
 #include "pyprobe.h"
 
 struct pyprobe_report {

@@ -29,11 +29,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "describe.h"
-#include "error.h"
-#include "facts.h"
-#include "strbuf.h"
-#include "sysconfigdata.h"
+#include "describe/describe.h"
+#include "describe/sysconfigdata.h"
+#include "facts/facts.h"
+#include "util/error.h"
+#include "util/strbuf.h"
 
 typedef struct details {
     pp_describe *d;

@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "describe.h"
-#include "error.h"
-#include "facts.h"
-#include "facts_json.h"
-#include "strbuf.h"
+#include "describe/describe.h"
+#include "facts/facts.h"
+#include "facts/facts_json.h"
+#include "util/error.h"
+#include "util/strbuf.h"
 
 /* ---- target options ----------------------------------------------------- */
 

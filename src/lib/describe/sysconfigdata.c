@@ -25,11 +25,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "error.h"
-#include "facts.h"
-#include "read_file.h"
-#include "strbuf.h"
-#include "sysconfigdata.h"
+#include "describe/sysconfigdata.h"
+#include "facts/facts.h"
+#include "util/error.h"
+#include "util/read_file.h"
+#include "util/strbuf.h"
 
 #define MAX_FILE (16 * 1024 * 1024)
 

@@ -3,8 +3,8 @@
 #ifndef PP_SYSCONFIGDATA_H
 #define PP_SYSCONFIGDATA_H
 
-#include "describe.h"
-#include "pyliteral.h"
+#include "describe/describe.h"
+#include "util/pyliteral.h"
 
 /* The build_time_vars dict of the file at path, parsed as a plain
  * literal. Fails with PYPROBE_ERR_IO if the file cannot be read and

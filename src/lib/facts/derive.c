@@ -11,11 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "facts.h"
-#include "strbuf.h"
-#include "tag_inputs.h"
-#include "tag_set.h"
+#include "facts/facts.h"
+#include "facts/tag_inputs.h"
+#include "packaging/tag_set.h"
+#include "util/error.h"
+#include "util/strbuf.h"
 
 /* packaging's _normalize_string: '.', '-' and ' ' become '_'. */
 static void normalize(char *s)

@@ -8,9 +8,9 @@
 #ifndef PP_FACTS_H
 #define PP_FACTS_H
 
-#include "pyliteral.h"
 #include "pyprobe.h"
-#include "strlist.h"
+#include "util/pyliteral.h"
+#include "util/strlist.h"
 
 /* The probe protocol this build speaks (data/probe.py prints it). */
 #define PP_PROBE_PROTOCOL 1

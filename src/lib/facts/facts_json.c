@@ -13,12 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "facts.h"
-#include "facts_json.h"
-#include "names.h"
-#include "policy.h"
-#include "report.h"
+#include "decide/names.h"
+#include "decide/policy.h"
+#include "decide/report.h"
+#include "facts/facts.h"
+#include "facts/facts_json.h"
+#include "util/error.h"
 
 static json_t *lit_to_json(const pp_lit *lit, const char **bad_string)
 {

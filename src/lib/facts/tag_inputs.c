@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tag_inputs.h"
+#include "facts/tag_inputs.h"
 
 /* "14.5" -> 14, 5; "15" -> 15, -1; anything else -> -1, -1. */
 static void parse_mac_release(const char *release, int *major, int *minor)

@@ -6,8 +6,8 @@
 #ifndef PP_TAG_INPUTS_H
 #define PP_TAG_INPUTS_H
 
-#include "facts.h"
-#include "tags.h"
+#include "facts/facts.h"
+#include "packaging/tags.h"
 
 /* What pp_sys_tags() and its helpers read, plus room for a
  * py_version_nodot that sysconfig gave as an integer. in.py_version_nodot

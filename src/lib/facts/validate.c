@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "facts.h"
+#include "facts/facts.h"
+#include "util/error.h"
 
 const char *const pp_config_var_names[] = {
     "ABIFLAGS", "ABI_THREAD", "CC", "CCSHARED", "EXT_SUFFIX", "HOST_GNU_TYPE",

@@ -21,7 +21,7 @@
 
 #include <string.h>
 
-#include "pep440.h"
+#include "packaging/pep440.h"
 
 typedef struct cursor {
     const unsigned char *p;

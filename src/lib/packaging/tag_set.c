@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "tag_set.h"
+#include "packaging/tag_set.h"
 
 int pp_tag_set_has(const char *set, const char *tag, size_t length)
 {

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "strlist.h"
+#include "util/strlist.h"
 
 /* Lower-case the ASCII letters of text (tags are ASCII). */
 void pp_lower_ascii(char *text);

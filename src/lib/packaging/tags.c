@@ -27,10 +27,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "strbuf.h"
-#include "tag_set.h"
-#include "tags.h"
+#include "packaging/tag_set.h"
+#include "packaging/tags.h"
+#include "util/error.h"
+#include "util/strbuf.h"
 
 #define CONTEXT "wheel tags"
 

@@ -7,7 +7,7 @@
 #define PP_TAGS_H
 
 #include "pyprobe.h"
-#include "strlist.h"
+#include "util/strlist.h"
 
 /* Everything sys_tags() reads, as the target interpreter saw it.
  * "-1" marks a config variable that was None (unset). */

@@ -16,11 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "pep440.h"
-#include "tag_index.h"
-#include "tag_set.h"
-#include "wheelname.h"
+#include "packaging/pep440.h"
+#include "packaging/tag_set.h"
+#include "packaging/wheelname.h"
+#include "util/error.h"
+#include "util/tag_index.h"
 
 /* A compressed tag set cannot expand to more tags than this. A real
  * file name (at most 255 bytes) stays far below; the limit only stops a

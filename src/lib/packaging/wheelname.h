@@ -7,8 +7,8 @@
 #include <stddef.h>
 
 #include "pyprobe.h"
-#include "strlist.h"
-#include "tag_index.h"
+#include "util/strlist.h"
+#include "util/tag_index.h"
 
 typedef struct pp_wheel_name {
     char *name;          /* as written in the file name */

@@ -22,12 +22,12 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
-#include "cache.h"
-#include "facts.h"
-#include "facts_json.h"
-#include "probe_script.h"
-#include "strbuf.h"
-#include "write_all.h"
+#include "facts/facts.h"
+#include "facts/facts_json.h"
+#include "probe/cache.h"
+#include "probe/probe_script.h"
+#include "util/strbuf.h"
+#include "util/write_all.h"
 
 #define CACHE_FORMAT "pyprobe-cache"
 #define CACHE_FORMAT_VERSION 1

@@ -19,9 +19,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "error.h"
-#include "facts.h"
-#include "strlist.h"
+#include "facts/facts.h"
+#include "util/error.h"
+#include "util/strlist.h"
 
 typedef struct entry {
     char *path;

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "elf.h"
+#include "probe/elf.h"
 
 #define MAX_TABLE (1024 * 1024)
 

@@ -1,13 +1,14 @@
 #!/bin/sh
 # Turn a script under data/ into a C array, so it travels inside the
-# library: data/probe.py becomes src/lib/probe_script.c (the defaults),
-# data/verify_import.py src/lib/verify_script.c. POSIX od and sed only:
-# no xxd, no build-machine compiler, which keeps cross builds simple.
+# library: data/probe.py becomes src/lib/probe/probe_script.c (the
+# defaults), data/verify_import.py src/lib/probe/verify_script.c. POSIX
+# od and sed only: no xxd, no build-machine compiler, which keeps cross
+# builds simple.
 #   usage: gen-probe-script.sh INPUT.py [SYMBOL HEADER] > OUTPUT.c
 set -eu
 input=$1
 symbol=${2:-pp_probe_script}
-header=${3:-probe_script.h}
+header=${3:-probe/probe_script.h}
 test -r "$input" || { echo "gen-probe-script.sh: cannot read $input" >&2; exit 1; }
 echo "/* Generated from data/${input##*/} by gen-probe-script.sh. Do not edit. */"
 echo "#include \"$header\""

@@ -8,9 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "error.h"
-#include "locate.h"
-#include "strbuf.h"
+#include "probe/locate.h"
+#include "util/error.h"
+#include "util/strbuf.h"
 
 /* A file we can run: a regular file (after links) with execute
  * permission for us. */

@@ -7,15 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cache.h"
-#include "elf.h"
-#include "error.h"
-#include "facts.h"
-#include "locate.h"
-#include "probe.h"
-#include "probe_script.h"
-#include "run.h"
-#include "script_cache.h"
+#include "facts/facts.h"
+#include "probe/cache.h"
+#include "probe/elf.h"
+#include "probe/locate.h"
+#include "probe/probe.h"
+#include "probe/probe_script.h"
+#include "probe/run.h"
+#include "probe/script_cache.h"
+#include "util/error.h"
 
 const pyprobe_probe_options pp_probe_defaults = {30000, 1024 * 1024, 0, 0,
                                                  NULL};

@@ -3,8 +3,8 @@
 #ifndef PP_PROBE_H
 #define PP_PROBE_H
 
+#include "probe/run.h"
 #include "pyprobe.h"
-#include "run.h"
 
 /* How to run an interpreter; shared by everything that runs one. */
 struct pyprobe_probe_options {

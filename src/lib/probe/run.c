@@ -18,10 +18,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "deadline.h"
-#include "error.h"
-#include "run.h"
-#include "strbuf.h"
+#include "probe/run.h"
+#include "util/deadline.h"
+#include "util/error.h"
+#include "util/strbuf.h"
 
 extern char **environ;
 

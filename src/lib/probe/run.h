@@ -5,8 +5,8 @@
 
 #include <stddef.h>
 
-#include "deadline.h"
 #include "pyprobe.h"
+#include "util/deadline.h"
 
 typedef struct pp_run_result {
     char *out;             /* standard output, NUL-terminated */

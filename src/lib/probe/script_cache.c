@@ -26,10 +26,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cache.h"
-#include "probe_script.h"
-#include "script_cache.h"
-#include "strbuf.h"
+#include "probe/cache.h"
+#include "probe/probe_script.h"
+#include "probe/script_cache.h"
+#include "util/strbuf.h"
 
 #define MODULE "_pyprobe_probe"
 

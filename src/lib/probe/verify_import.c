@@ -13,11 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "locate.h"
-#include "probe.h"
-#include "run.h"
-#include "verify_script.h"
+#include "probe/locate.h"
+#include "probe/probe.h"
+#include "probe/run.h"
+#include "probe/verify_script.h"
+#include "util/error.h"
 
 typedef struct import_entry {
     char *module;

@@ -18,9 +18,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "error.h"
-#include "report.h"
-#include "strbuf.h"
+#include "decide/report.h"
+#include "util/error.h"
+#include "util/strbuf.h"
 
 /* Bytes that are valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF). */
 static int is_utf8(const unsigned char *p)

@@ -7,9 +7,9 @@
 
 #include <string.h>
 
-#include "error.h"
-#include "report.h"
-#include "strbuf.h"
+#include "decide/report.h"
+#include "util/error.h"
+#include "util/strbuf.h"
 
 /* A C string literal: printable ASCII stays, the rest is octal. '?' is
  * escaped too, because "??/" and friends are trigraphs in strict C. */

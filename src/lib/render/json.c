@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "facts_json.h"
-#include "report.h"
+#include "decide/report.h"
+#include "facts/facts_json.h"
+#include "util/error.h"
 
 static json_t *policy_json(const pyprobe_policy *policy)
 {

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "facts_json.h"
+#include "facts/facts_json.h"
 #include "pyprobe.h"
+#include "util/error.h"
 
 #define LIST_FORMAT "pyprobe-list"
 #define LIST_FORMAT_VERSION 1

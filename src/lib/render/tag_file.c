@@ -27,9 +27,9 @@
 
 #include <string.h>
 
-#include "error.h"
-#include "report.h"
-#include "strbuf.h"
+#include "decide/report.h"
+#include "util/error.h"
+#include "util/strbuf.h"
 
 /* Can make and a KEY=value reader both take this value as it is? */
 static int is_raw_safe(const char *value)

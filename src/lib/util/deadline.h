@@ -12,7 +12,7 @@
 
 #include <time.h>
 
-#include "error.h"
+#include "util/error.h"
 
 typedef struct pp_deadline {
     long long at_ms;          /* on pp_clock_ms()'s clock */

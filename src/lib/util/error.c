@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
+#include "util/error.h"
 
 /* Keep messages on one line: an interpreter's stderr or a hostile path
  * may hold newlines or escape sequences. */

@@ -14,8 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "error.h"
 #include "pyprobe.h"
+#include "util/error.h"
 
 pyprobe_status pyprobe_file_append(const char *path, const char *content,
                                    size_t length, pyprobe_error *error)

@@ -34,10 +34,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "error.h"
 #include "pyprobe.h"
-#include "strbuf.h"
-#include "write_all.h"
+#include "util/error.h"
+#include "util/strbuf.h"
+#include "util/write_all.h"
 
 /* How many symbolic links a path may pass through (Linux's own limit). */
 #define MAX_LINK_HOPS 40

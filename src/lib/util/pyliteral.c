@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "deadline.h"
-#include "error.h"
-#include "pyliteral.h"
-#include "tag_index.h"
-#include "strbuf.h"
+#include "util/deadline.h"
+#include "util/error.h"
+#include "util/pyliteral.h"
+#include "util/strbuf.h"
+#include "util/tag_index.h"
 
 /* Deeper nesting than this is not data pyprobe reads; refusing it keeps
  * hostile input from exhausting the stack. */

@@ -15,8 +15,8 @@
 
 #include <stddef.h>
 
-#include "deadline.h"
 #include "pyprobe.h"
+#include "util/deadline.h"
 
 typedef enum pp_lit_type {
     PP_LIT_NONE,

@@ -8,8 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "error.h"
-#include "read_file.h"
+#include "util/error.h"
+#include "util/read_file.h"
 
 char *pp_read_file(const char *path, size_t max, size_t *length,
                    pyprobe_error *error)

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strlist.h"
+#include "util/strlist.h"
 
 int pp_strlist_push_owned(pp_strlist *list, char *text)
 {

@@ -10,8 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "error.h"
-#include "tag_index.h"
+#include "util/error.h"
+#include "util/tag_index.h"
 
 typedef struct slot {
     const char *text;  /* borrowed from the list; NULL = empty slot */

@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 #include "pyprobe.h"
-#include "strlist.h"
+#include "util/strlist.h"
 
 typedef struct pp_tag_index pp_tag_index;
 

@@ -4,7 +4,7 @@
 #include <errno.h>
 #include <unistd.h>
 
-#include "write_all.h"
+#include "util/write_all.h"
 
 int pp_write_all(int fd, const char *data, size_t length)
 {

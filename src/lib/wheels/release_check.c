@@ -12,11 +12,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "error.h"
+#include "packaging/tag_set.h"
 #include "pyprobe.h"
-#include "read_file.h"
-#include "strbuf.h"
-#include "tag_set.h"
+#include "util/error.h"
+#include "util/read_file.h"
+#include "util/strbuf.h"
 
 typedef struct cell {
     char *python;     /* "cp314" */

@@ -6,13 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "facts.h"
-#include "tag_index.h"
-#include "tag_inputs.h"
-#include "tag_set.h"
-#include "tags.h"
-#include "wheelname.h"
+#include "facts/facts.h"
+#include "facts/tag_inputs.h"
+#include "packaging/tag_set.h"
+#include "packaging/tags.h"
+#include "packaging/wheelname.h"
+#include "util/error.h"
+#include "util/tag_index.h"
 
 struct pyprobe_tag_list {
     pp_strlist tags;
