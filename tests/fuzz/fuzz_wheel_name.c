@@ -6,8 +6,8 @@
 
 #include "fuzz.h"
 #include "packaging/wheelname.h"
+#include "util/strindex.h"
 #include "util/strlist.h"
-#include "util/tag_index.h"
 
 static const char *const tags[] = {
     "cp314-cp314t-manylinux_2_28_x86_64", "cp314-cp314t-linux_x86_64",
@@ -18,15 +18,15 @@ static const char *const tags[] = {
 };
 
 /* The index borrows the list's strings, so both live for good. */
-static const pp_tag_index *index_once(void)
+static const pp_strindex *index_once(void)
 {
     static pp_strlist list = PP_STRLIST_INIT;
-    static pp_tag_index *index;
+    static pp_strindex *index;
     if (!index) {
         for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
             if (!pp_strlist_push(&list, tags[i]))
                 abort();
-        if (pp_tag_index_build(&list, &index, NULL) != PYPROBE_OK)
+        if (pp_strindex_build(&list, &index, NULL) != PYPROBE_OK)
             abort();
     }
     return index;

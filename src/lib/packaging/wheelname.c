@@ -20,7 +20,7 @@
 #include "packaging/tag_set.h"
 #include "packaging/wheelname.h"
 #include "util/error.h"
-#include "util/tag_index.h"
+#include "util/strindex.h"
 
 /* A compressed tag set cannot expand to more tags than this. A real
  * file name (at most 255 bytes) stays far below; the limit only stops a
@@ -124,21 +124,21 @@ static pyprobe_status split_set(const char *text, pp_strlist *parts,
             break;
         start += length + 1;
     }
-    pp_tag_index *index;
-    if (pp_tag_index_build(&all, &index, error) != PYPROBE_OK) {
+    pp_strindex *index;
+    if (pp_strindex_build(&all, &index, error) != PYPROBE_OK) {
         pp_strlist_clear(&all);
         return PYPROBE_ERR_INTERNAL;
     }
     for (size_t i = 0; i < all.count; i++) {
         size_t first = i;
         const char *part = all.items[i];
-        pp_tag_index_lookup(index, part, strlen(part), &first);
+        pp_strindex_lookup(index, part, strlen(part), &first);
         if (first == i && !pp_strlist_push(parts, part)) {
-            pp_tag_index_free(index);
+            pp_strindex_free(index);
             goto nomem;
         }
     }
-    pp_tag_index_free(index);
+    pp_strindex_free(index);
     pp_strlist_clear(&all);
     return PYPROBE_OK;
 nomem:
@@ -274,14 +274,14 @@ void pp_wheel_name_clear(pp_wheel_name *wheel)
     memset(wheel, 0, sizeof *wheel);
 }
 
-int pp_wheel_rank(const pp_wheel_name *wheel, const pp_tag_index *index,
+int pp_wheel_rank(const pp_wheel_name *wheel, const pp_strindex *index,
                   size_t *rank)
 {
     int found = 0;
     for (size_t i = 0; i < wheel->tags.count; i++) {
         const char *tag = wheel->tags.items[i];
         size_t position;
-        if (pp_tag_index_lookup(index, tag, strlen(tag), &position) &&
+        if (pp_strindex_lookup(index, tag, strlen(tag), &position) &&
             (!found || position < *rank)) {
             *rank = position;
             found = 1;

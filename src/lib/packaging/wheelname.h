@@ -7,8 +7,8 @@
 #include <stddef.h>
 
 #include "pyprobe.h"
+#include "util/strindex.h"
 #include "util/strlist.h"
-#include "util/tag_index.h"
 
 typedef struct pp_wheel_name {
     char *name;          /* as written in the file name */
@@ -34,7 +34,7 @@ void pp_wheel_name_clear(pp_wheel_name *wheel);
  * smallest position of any of the wheel's tags. Returns 1 and sets *rank
  * when the wheel installs there, 0 when none of its tags is in the list.
  * O(number of wheel tags). */
-int pp_wheel_rank(const pp_wheel_name *wheel, const pp_tag_index *index,
+int pp_wheel_rank(const pp_wheel_name *wheel, const pp_strindex *index,
                   size_t *rank);
 
 #endif

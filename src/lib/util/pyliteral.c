@@ -14,7 +14,7 @@
 #include "util/error.h"
 #include "util/pyliteral.h"
 #include "util/strbuf.h"
-#include "util/tag_index.h"
+#include "util/strindex.h"
 
 /* Deeper nesting than this is not data pyprobe reads; refusing it keeps
  * hostile input from exhausting the stack. */
@@ -430,13 +430,13 @@ error:
 static int unique_keys(parser *p, const pp_lit *dict)
 {
     pp_strlist keys = {dict->keys, dict->length, dict->length};
-    pp_tag_index *index;
-    if (pp_tag_index_build(&keys, &index, NULL) != PYPROBE_OK) {
+    pp_strindex *index;
+    if (pp_strindex_build(&keys, &index, NULL) != PYPROBE_OK) {
         out_of_memory(p);
         return 0;
     }
-    int unique = pp_tag_index_size(index) == dict->length;
-    pp_tag_index_free(index);
+    int unique = pp_strindex_size(index) == dict->length;
+    pp_strindex_free(index);
     return unique || fail(p, "duplicate dictionary key");
 }
 

@@ -12,11 +12,11 @@
 #include "packaging/tags.h"
 #include "packaging/wheelname.h"
 #include "util/error.h"
-#include "util/tag_index.h"
+#include "util/strindex.h"
 
 struct pyprobe_tag_list {
     pp_strlist tags;
-    pp_tag_index *index;
+    pp_strindex *index;
 };
 
 struct pyprobe_wheel {
@@ -66,7 +66,7 @@ pyprobe_status pyprobe_tag_list_new(const pyprobe_facts *facts,
     pp_tag_inputs_from_facts(facts, &inputs);
     pyprobe_status status = pp_sys_tags(&inputs.in, &(*list)->tags, error);
     if (status == PYPROBE_OK)
-        status = pp_tag_index_build(&(*list)->tags, &(*list)->index, error);
+        status = pp_strindex_build(&(*list)->tags, &(*list)->index, error);
     if (status != PYPROBE_OK) {
         if (error && !error->context[0])
             snprintf(error->context, sizeof error->context, "%s",
@@ -81,7 +81,7 @@ void pyprobe_tag_list_free(pyprobe_tag_list *list)
 {
     if (!list)
         return;
-    pp_tag_index_free(list->index);
+    pp_strindex_free(list->index);
     pp_strlist_clear(&list->tags);
     free(list);
 }

@@ -1,5 +1,5 @@
-/* tag_index.c - a hash map from tag string to its first position in a
- * tag list: open addressing with linear probing, FNV-1a hashing from a
+/* strindex.c - a hash map from a string to its first position in a
+ * list of strings: open addressing with linear probing, FNV-1a hashing from a
  * seed of each index's own, and a table kept at most half full so probe
  * runs stay short. */
 #include "config.h"
@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "util/error.h"
-#include "util/tag_index.h"
+#include "util/strindex.h"
 
 typedef struct slot {
     const char *text;  /* borrowed from the list; NULL = empty slot */
@@ -20,7 +20,7 @@ typedef struct slot {
     uint32_t hash;
 } slot;
 
-struct pp_tag_index {
+struct pp_strindex {
     slot *slots;
     size_t mask;       /* table size - 1; the size is a power of two */
     size_t size;       /* distinct strings stored */
@@ -48,7 +48,7 @@ static uint32_t hash_bytes(uint32_t seed, const char *text, size_t length)
 }
 
 /* The slot holding text, or the empty slot where it belongs. */
-static slot *find_slot(const pp_tag_index *index, const char *text,
+static slot *find_slot(const pp_strindex *index, const char *text,
                        size_t length, uint32_t hash)
 {
     size_t i = hash & index->mask;
@@ -63,17 +63,17 @@ static slot *find_slot(const pp_tag_index *index, const char *text,
     }
 }
 
-pyprobe_status pp_tag_index_build(const pp_strlist *tags, pp_tag_index **index,
-                                  pyprobe_error *error)
+pyprobe_status pp_strindex_build(const pp_strlist *list, pp_strindex **index,
+                                 pyprobe_error *error)
 {
     *index = NULL;
     size_t table = 16;
-    while (table / 2 < tags->count) {
+    while (table / 2 < list->count) {
         if (table > (size_t)-1 / (2 * sizeof(slot)))
             return pp_error_nomem(error);
         table *= 2;
     }
-    pp_tag_index *result = malloc(sizeof *result);
+    pp_strindex *result = malloc(sizeof *result);
     if (!result)
         return pp_error_nomem(error);
     result->slots = calloc(table, sizeof *result->slots);
@@ -84,8 +84,8 @@ pyprobe_status pp_tag_index_build(const pp_strlist *tags, pp_tag_index **index,
     result->mask = table - 1;
     result->size = 0;
     result->seed = index_seed(result);
-    for (size_t i = 0; i < tags->count; i++) {
-        const char *text = tags->items[i];
+    for (size_t i = 0; i < list->count; i++) {
+        const char *text = list->items[i];
         size_t length = strlen(text);
         uint32_t hash = hash_bytes(result->seed, text, length);
         slot *s = find_slot(result, text, length, hash);
@@ -101,23 +101,23 @@ pyprobe_status pp_tag_index_build(const pp_strlist *tags, pp_tag_index **index,
     return PYPROBE_OK;
 }
 
-int pp_tag_index_lookup(const pp_tag_index *index, const char *tag,
-                        size_t length, size_t *position)
+int pp_strindex_lookup(const pp_strindex *index, const char *text,
+                       size_t length, size_t *position)
 {
-    const slot *s = find_slot(index, tag, length,
-                                hash_bytes(index->seed, tag, length));
+    const slot *s = find_slot(index, text, length,
+                              hash_bytes(index->seed, text, length));
     if (!s->text)
         return 0;
     *position = s->position;
     return 1;
 }
 
-size_t pp_tag_index_size(const pp_tag_index *index)
+size_t pp_strindex_size(const pp_strindex *index)
 {
     return index->size;
 }
 
-void pp_tag_index_free(pp_tag_index *index)
+void pp_strindex_free(pp_strindex *index)
 {
     if (!index)
         return;
