@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "facts/facts.h"
+#include "facts/validate.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

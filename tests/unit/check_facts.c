@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "facts/facts.h"
+#include "facts/validate.h"
 #include "fixture.h"
 #include "unit.h"
 

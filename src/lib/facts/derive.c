@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facts/derive.h"
 #include "facts/facts.h"
 #include "facts/tag_inputs.h"
 #include "packaging/tag_set.h"

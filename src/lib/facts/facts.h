@@ -1,5 +1,6 @@
 /* facts.h - what an interpreter reported, validated, plus the facts
- * derived from it (internal).
+ * derived from it (internal). facts.c reads and frees them; validate.c
+ * fills the raw facts, derive.c the derived ones.
  *
  * Raw facts are exactly the fields of the probe protocol (data/probe.py),
  * checked one by one. Derived facts (ABI tag, loadable stable-ABI
@@ -11,9 +12,6 @@
 #include "pyprobe.h"
 #include "util/pyliteral.h"
 #include "util/strlist.h"
-
-/* The probe protocol this build speaks (data/probe.py prints it). */
-#define PP_PROBE_PROTOCOL 1
 
 typedef struct pp_version {
     long major, minor, micro;
@@ -119,29 +117,10 @@ struct pyprobe_facts {
     int musl_major, musl_minor;    /* -1 if not musl */
 };
 
-/* Validate a parsed probe answer field by field and derive the rest.
- * Takes ownership of answer (freed on failure). python is copied. */
-pyprobe_status pp_facts_from_answer(pp_lit *answer, const char *python,
-                                    const char *context,
-                                    pyprobe_facts **facts,
-                                    pyprobe_error *error);
-
-/* Parse the probe script's full output (header, literal, "end"), by
- * deadline (what is left of the run's; NULL: no limit). */
-pyprobe_status pp_facts_from_output(const char *output, size_t length,
-                                    const char *python,
-                                    const pp_deadline *deadline,
-                                    pyprobe_facts **facts,
-                                    pyprobe_error *error);
-
 /* Config variable lookups; NULL / fallback when unset or another kind. */
 const pp_config_var *pp_facts_config(const pyprobe_facts *facts,
                                      const char *name);
 const char *pp_facts_config_str(const pyprobe_facts *facts, const char *name);
-
-/* Fill the derived fields (facts_derive.c). */
-pyprobe_status pp_facts_derive(pyprobe_facts *facts, const char *context,
-                               pyprobe_error *error);
 
 /* Truth value of a 0/1 config variable: 0, 1, or -1 when None. A value
  * that is neither is reported as an error by validation, never here. */

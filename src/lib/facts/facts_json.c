@@ -18,6 +18,7 @@
 #include "decide/report.h"
 #include "facts/facts.h"
 #include "facts/facts_json.h"
+#include "facts/validate.h"
 #include "util/error.h"
 
 static json_t *lit_to_json(const pp_lit *lit, const char **bad_string)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "facts/facts.h"
+#include "facts/validate.h"
 #include "probe/cache.h"
 #include "probe/elf.h"
 #include "probe/locate.h"
