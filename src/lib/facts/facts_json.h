@@ -13,11 +13,6 @@
 /* The raw probe answer as a JSON object (new reference in *json). Fails
  * with PYPROBE_ERR_UNSUPPORTED if a string is not valid UTF-8, which
  * JSON cannot carry. */
-/* root as pretty-printed JSON text with a final newline, in memory the
- * caller frees with pyprobe_free (render_json.c). */
-pyprobe_status pp_json_text(const json_t *root, char **text,
-                            pyprobe_error *error);
-
 pyprobe_status pp_facts_probe_to_json(const pyprobe_facts *facts,
                                       json_t **json, pyprobe_error *error);
 

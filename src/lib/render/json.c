@@ -7,6 +7,7 @@
 
 #include "decide/report.h"
 #include "facts/facts_json.h"
+#include "render/json.h"
 #include "util/error.h"
 
 static json_t *policy_json(const pyprobe_policy *policy)

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "facts/facts_json.h"
 #include "pyprobe.h"
+#include "render/json.h"
 #include "util/error.h"
 
 #define LIST_FORMAT "pyprobe-list"
