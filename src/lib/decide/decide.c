@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "decide/flags.h"
 #include "decide/report.h"
 #include "facts/facts.h"
 #include "util/error.h"

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decide/flags.h"
 #include "decide/report.h"
 #include "facts/facts.h"
 #include "facts/facts_json.h"
@@ -23,23 +24,6 @@ int pp_report_set(pyprobe_report *report, pp_name_id id, const char *value)
 int pp_report_set_bool(pyprobe_report *report, pp_name_id id, int value)
 {
     return pp_report_set(report, id, value ? "1" : "0");
-}
-
-static int is_flag_safe(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9') || strchr("_./,:=+@%-", c) != NULL ||
-           c >= 0x80;
-}
-
-void pp_append_path_flag(pp_strbuf *buf, const char *flag, const char *path)
-{
-    pp_strbuf_puts(buf, flag);
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-        if (!is_flag_safe(*p))
-            pp_strbuf_putc(buf, '\\');
-        pp_strbuf_putc(buf, (char)*p);
-    }
 }
 
 static void join(pp_strbuf *buf, const pp_strlist *list)

@@ -26,10 +26,4 @@ pyprobe_status pp_decide(const pyprobe_facts *facts,
 int pp_report_set(pyprobe_report *report, pp_name_id id, const char *value);
 int pp_report_set_bool(pyprobe_report *report, pp_name_id id, int value);
 
-/* Append to buf a flag and a path, escaping the path for a shell the way
- * pkg-config does (a backslash before anything but [A-Za-z0-9_./,:=+@%-]). */
-struct pp_strbuf;
-void pp_append_path_flag(struct pp_strbuf *buf, const char *flag,
-                         const char *path);
-
 #endif
