@@ -15,10 +15,12 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "decide/decide.h"
 #include "decide/flags.h"
-#include "decide/report.h"
+#include "decide/policy.h"
 #include "facts/facts.h"
 #include "util/error.h"
 #include "util/strbuf.h"
@@ -112,42 +114,44 @@ static void put_hex_define(pp_strbuf *buf, const char *macro, long value)
 }
 
 pyprobe_status pp_decide(const pyprobe_facts *f, const pyprobe_policy *policy,
-                         pyprobe_report *report, pyprobe_error *error)
+                         pp_decisions *d, pyprobe_error *error)
 {
     const pp_raw_facts *raw = &f->raw;
     long minor = raw->version.minor;
-    int limited_api = f->is_cpython && !f->free_threaded &&
-                      f->abi3_suffixes.count > 0 &&
-                      (!policy->limited_api ||
-                       minor >= policy->limited_api_minor);
-    int abi3t = f->is_cpython && minor >= 15 && f->abi3t_suffixes.count > 0 &&
-                (!policy->limited_api || minor >= abi3t_minor(policy));
-    build_choice build = choose_build(f, policy, limited_api, abi3t);
+    memset(d, 0, sizeof *d);
+    d->limited_api = f->is_cpython && !f->free_threaded &&
+                     f->abi3_suffixes.count > 0 &&
+                     (!policy->limited_api ||
+                      minor >= policy->limited_api_minor);
+    d->abi3t = f->is_cpython && minor >= 15 && f->abi3t_suffixes.count > 0 &&
+               (!policy->limited_api || minor >= abi3t_minor(policy));
+    build_choice build = choose_build(f, policy, d->limited_api, d->abi3t);
+    d->build_path = build.path;
+    d->build_suffix = build.suffix;
 
-    const char *reason;
-    int mypyc = decide_mypyc(f, policy, &reason);
-    if (policy->mypyc == PYPROBE_MYPYC_YES && !mypyc) {
+    d->mypyc = decide_mypyc(f, policy, &d->mypyc_reason);
+    if (policy->mypyc == PYPROBE_MYPYC_YES && !d->mypyc) {
         pp_error_set(error, PYPROBE_ERR_POLICY, f->python,
-                     "--mypyc=yes, but %s", reason);
+                     "--mypyc=yes, but %s", d->mypyc_reason);
         pp_error_hint(error, "use --mypyc=auto to build without mypyc here");
         return PYPROBE_ERR_POLICY;
     }
 
-    char version[32] = "";
-    if (limited_api)
-        snprintf(version, sizeof version, "3.%ld",
+    if (d->limited_api)
+        snprintf(d->limited_api_version, sizeof d->limited_api_version,
+                 "3.%ld",
                  policy->limited_api ? policy->limited_api_minor : minor);
 
     /* The stable-ABI suffix: the one the chosen build uses, else the one
      * a stable-ABI build would use here (abi3 on GIL builds, abi3t on
      * free-threaded 3.15+). */
-    const char *stable = "";
+    d->stable_abi_suffix = "";
     if (strcmp(build.path, "version-specific") != 0)
-        stable = build.suffix;
-    else if (limited_api)
-        stable = plain_suffix(&f->abi3_suffixes);
-    else if (abi3t && f->free_threaded)
-        stable = plain_suffix(&f->abi3t_suffixes);
+        d->stable_abi_suffix = build.suffix;
+    else if (d->limited_api)
+        d->stable_abi_suffix = plain_suffix(&f->abi3_suffixes);
+    else if (d->abi3t && f->free_threaded)
+        d->stable_abi_suffix = plain_suffix(&f->abi3t_suffixes);
 
     pp_strbuf tag = PP_STRBUF_INIT;
     if (build.python_minor)
@@ -169,22 +173,20 @@ pyprobe_status pp_decide(const pyprobe_facts *f, const pyprobe_policy *policy,
     put_hex_define(&build_cppflags, "Py_LIMITED_API", build.limited_hex);
     put_hex_define(&build_cppflags, "Py_TARGET_ABI3T", build.abi3t_hex);
 
-    int ok = pp_report_set_bool(report, PP_NAME_LIMITED_API, limited_api) &&
-             pp_report_set(report, PP_NAME_LIMITED_API_VERSION, version) &&
-             pp_report_set_bool(report, PP_NAME_ABI3T, abi3t) &&
-             pp_report_set(report, PP_NAME_STABLE_ABI_SUFFIX, stable) &&
-             pp_report_set(report, PP_NAME_BUILD_PATH, build.path) &&
-             pp_report_set(report, PP_NAME_BUILD_SUFFIX, build.suffix) &&
-             tag.data &&
-             pp_report_set(report, PP_NAME_WHEEL_TAG, tag.data) &&
-             pp_report_set_bool(report, PP_NAME_MYPYC, mypyc) &&
-             pp_report_set(report, PP_NAME_MYPYC_REASON, reason) &&
-             cppflags.data && build_cppflags.data &&
-             pp_report_set(report, PP_NAME_CPPFLAGS, cppflags.data) &&
-             pp_report_set(report, PP_NAME_BUILD_CPPFLAGS,
-                           build_cppflags.data);
-    pp_strbuf_release(&tag);
-    pp_strbuf_release(&cppflags);
-    pp_strbuf_release(&build_cppflags);
-    return ok ? PYPROBE_OK : pp_error_nomem(error);
+    d->wheel_tag = pp_strbuf_take(&tag);
+    d->cppflags = pp_strbuf_take(&cppflags);
+    d->build_cppflags = pp_strbuf_take(&build_cppflags);
+    if (!d->wheel_tag || !d->cppflags || !d->build_cppflags) {
+        pp_decisions_clear(d);
+        return pp_error_nomem(error);
+    }
+    return PYPROBE_OK;
+}
+
+void pp_decisions_clear(pp_decisions *d)
+{
+    free(d->wheel_tag);
+    free(d->cppflags);
+    free(d->build_cppflags);
+    memset(d, 0, sizeof *d);
 }

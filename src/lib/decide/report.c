@@ -1,9 +1,11 @@
-/* report.c - the value of every public name, from facts and policy. */
+/* report.c - the value of every public name, from facts and policy:
+ * the facts as they are, the decisions (decide.c) written as text. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "decide/decide.h"
 #include "decide/flags.h"
 #include "decide/report.h"
 #include "facts/facts.h"
@@ -11,19 +13,20 @@
 #include "util/error.h"
 #include "util/strbuf.h"
 
-int pp_report_set(pyprobe_report *report, pp_name_id id, const char *value)
+/* Set a value (copied; NULL is ""); 0 on out of memory. */
+static int set_value(char **values, pp_name_id id, const char *value)
 {
     char *copy = strdup(value ? value : "");
     if (!copy)
         return 0;
-    free(report->values[id]);
-    report->values[id] = copy;
+    free(values[id]);
+    values[id] = copy;
     return 1;
 }
 
-int pp_report_set_bool(pyprobe_report *report, pp_name_id id, int value)
+static int set_bool(char **values, pp_name_id id, int value)
 {
-    return pp_report_set(report, id, value ? "1" : "0");
+    return set_value(values, id, value ? "1" : "0");
 }
 
 static void join(pp_strbuf *buf, const pp_strlist *list)
@@ -95,15 +98,15 @@ static void embed_libs(const pyprobe_facts *f, pp_strbuf *buf)
         append_words(buf, pp_facts_config_str(f, "LINKFORSHARED"));
 }
 
-static int set_facts(pyprobe_report *r, const pyprobe_facts *f)
+static int set_facts(char **values, const pyprobe_facts *f)
 {
     const pp_raw_facts *raw = &f->raw;
     char text[128];
     pp_strbuf buf = PP_STRBUF_INIT;
     int ok = 1;
-#define SET(id, value) (ok = ok && pp_report_set(r, PP_NAME_##id, (value)))
+#define SET(id, value) (ok = ok && set_value(values, PP_NAME_##id, (value)))
 #define SET_BOOL(id, value) \
-    (ok = ok && pp_report_set_bool(r, PP_NAME_##id, (value)))
+    (ok = ok && set_bool(values, PP_NAME_##id, (value)))
 #define SET_NUMBER(id, value) \
     (snprintf(text, sizeof text, "%ld", (long)(value)), SET(id, text))
     SET(PYTHON, f->python);
@@ -176,6 +179,53 @@ static int set_facts(pyprobe_report *r, const pyprobe_facts *f)
     return ok;
 }
 
+static int set_decisions(char **values, const pp_decisions *d)
+{
+    return set_bool(values, PP_NAME_LIMITED_API, d->limited_api) &&
+           set_value(values, PP_NAME_LIMITED_API_VERSION,
+                     d->limited_api_version) &&
+           set_bool(values, PP_NAME_ABI3T, d->abi3t) &&
+           set_value(values, PP_NAME_STABLE_ABI_SUFFIX,
+                     d->stable_abi_suffix) &&
+           set_value(values, PP_NAME_BUILD_PATH, d->build_path) &&
+           set_value(values, PP_NAME_BUILD_SUFFIX, d->build_suffix) &&
+           set_value(values, PP_NAME_WHEEL_TAG, d->wheel_tag) &&
+           set_bool(values, PP_NAME_MYPYC, d->mypyc) &&
+           set_value(values, PP_NAME_MYPYC_REASON, d->mypyc_reason) &&
+           set_value(values, PP_NAME_CPPFLAGS, d->cppflags) &&
+           set_value(values, PP_NAME_BUILD_CPPFLAGS, d->build_cppflags);
+}
+
+pyprobe_status pp_report_values(char *values[PP_NAME_COUNT],
+                                const pyprobe_facts *facts,
+                                const pyprobe_policy *policy,
+                                pyprobe_error *error)
+{
+    pp_decisions decisions;
+    if (!set_facts(values, facts))
+        return pp_error_nomem(error);
+    pyprobe_status status = pp_decide(facts, policy, &decisions, error);
+    if (status != PYPROBE_OK)
+        return status;
+    int ok = set_decisions(values, &decisions);
+    pp_decisions_clear(&decisions);
+    if (!ok)
+        return pp_error_nomem(error);
+    for (size_t i = 0; i < PP_NAME_COUNT; i++)
+        if (!values[i])
+            return pp_error_set(error, PYPROBE_ERR_INTERNAL, "pyprobe",
+                                "no value for %s", pp_names[i].name);
+    return PYPROBE_OK;
+}
+
+void pp_report_values_free(char *values[PP_NAME_COUNT])
+{
+    for (size_t i = 0; i < PP_NAME_COUNT; i++) {
+        free(values[i]);
+        values[i] = NULL;
+    }
+}
+
 pyprobe_status pyprobe_report_new(const pyprobe_facts *facts,
                                   const pyprobe_policy *policy,
                                   pyprobe_report **result,
@@ -189,12 +239,8 @@ pyprobe_status pyprobe_report_new(const pyprobe_facts *facts,
     if (!report)
         return pp_error_nomem(error);
     report->policy = *policy;
-    pyprobe_status status = PYPROBE_OK;
-    if (!set_facts(report, facts)) {
-        status = pp_error_nomem(error);
-        goto fail;
-    }
-    status = pp_decide(facts, policy, report, error);
+    pyprobe_status status = pp_report_values(report->values, facts, policy,
+                                             error);
     if (status != PYPROBE_OK)
         goto fail;
     /* Only --json needs the answer as JSON; a path that is not UTF-8
@@ -205,13 +251,6 @@ pyprobe_status pyprobe_report_new(const pyprobe_facts *facts,
         *error = json_error;
         goto fail;
     }
-    status = PYPROBE_OK;
-    for (size_t i = 0; i < PP_NAME_COUNT; i++)
-        if (!report->values[i]) {
-            status = pp_error_set(error, PYPROBE_ERR_INTERNAL, "pyprobe",
-                                  "no value for %s", pp_names[i].name);
-            goto fail;
-        }
     *result = report;
     return PYPROBE_OK;
 fail:
@@ -223,8 +262,7 @@ void pyprobe_report_free(pyprobe_report *report)
 {
     if (!report)
         return;
-    for (size_t i = 0; i < PP_NAME_COUNT; i++)
-        free(report->values[i]);
+    pp_report_values_free(report->values);
     json_decref(report->probe);
     free(report);
 }

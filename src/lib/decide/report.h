@@ -16,14 +16,14 @@ struct pyprobe_report {
                                      when JSON cannot carry it */
 };
 
-/* The build decisions (decide.c): fills the decision names of report
- * from facts and policy. */
-pyprobe_status pp_decide(const pyprobe_facts *facts,
-                         const pyprobe_policy *policy,
-                         pyprobe_report *report, pyprobe_error *error);
-
-/* Set a value (copied); 0 on out of memory. */
-int pp_report_set(pyprobe_report *report, pp_name_id id, const char *value);
-int pp_report_set_bool(pyprobe_report *report, pp_name_id id, int value);
+/* Every public name as text, into values (all NULL before): the facts
+ * and what pp_decide decides for them under policy. Fails as pp_decide
+ * does; values may then hold some names: pp_report_values_free frees
+ * them either way. */
+pyprobe_status pp_report_values(char *values[PP_NAME_COUNT],
+                                const pyprobe_facts *facts,
+                                const pyprobe_policy *policy,
+                                pyprobe_error *error);
+void pp_report_values_free(char *values[PP_NAME_COUNT]);
 
 #endif
