@@ -8,8 +8,8 @@
 #include "decide/decide.h"
 #include "decide/flags.h"
 #include "decide/report.h"
+#include "facts/answer_json.h"
 #include "facts/facts.h"
-#include "facts/facts_json.h"
 #include "util/error.h"
 #include "util/strbuf.h"
 

@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "describe/describe.h"
+#include "facts/answer_json.h"
 #include "facts/facts.h"
-#include "facts/facts_json.h"
 #include "util/error.h"
 #include "util/strbuf.h"
 

@@ -22,8 +22,8 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "facts/answer_json.h"
 #include "facts/facts.h"
-#include "facts/facts_json.h"
 #include "probe/cache.h"
 #include "probe/probe_script.h"
 #include "util/strbuf.h"

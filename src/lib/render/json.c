@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decide/facts_file.h"
 #include "decide/report.h"
-#include "facts/facts_json.h"
 #include "render/json.h"
 #include "util/error.h"
 

@@ -1,14 +1,11 @@
-/* facts_json.h - facts to and from JSON (internal). */
-#ifndef PP_FACTS_JSON_H
-#define PP_FACTS_JSON_H
+/* answer_json.h - an interpreter's answer as JSON, and back (internal;
+ * see answer_json.c). */
+#ifndef PP_ANSWER_JSON_H
+#define PP_ANSWER_JSON_H
 
 #include <jansson.h>
 
 #include "pyprobe.h"
-
-/* The format marker and version of a facts/--json document. */
-#define PP_JSON_FORMAT "pyprobe-facts"
-#define PP_JSON_FORMAT_VERSION 1
 
 /* The raw probe answer as a JSON object (new reference in *json). Fails
  * with PYPROBE_ERR_UNSUPPORTED if a string is not valid UTF-8, which
