@@ -56,13 +56,11 @@ __attribute__((format(printf, 2, 3)))
 #endif
 static int push_format(pp_strlist *list, const char *format, ...)
 {
-    pp_strbuf text = PP_STRBUF_INIT;
     va_list args;
     va_start(args, format);
-    pp_strbuf_vprintf(&text, format, args);
+    char *text = pp_vformat(format, args);
     va_end(args);
-    char *taken = pp_strbuf_take(&text);
-    return taken && pp_strlist_push_owned(list, taken);
+    return text && pp_strlist_push_owned(list, text);
 }
 
 /* packaging's _normalize_string: '.', '-' and ' ' become '_'. */

@@ -124,9 +124,7 @@ char *pp_script_loader(const char *cache_dir)
      * with PP_SCRIPT_LOADER_FAILED. Statements only, as the loader must
      * run on any Python that may be probed (Python 2 is recognised by
      * what the script then prints). */
-    pp_strbuf loader = PP_STRBUF_INIT;
-    pp_strbuf_printf(
-        &loader,
+    return pp_format(
         "import sys\n"
         "sys.path.insert(0, '%s/%s')\n"
         "m = None\n"
@@ -144,5 +142,4 @@ char *pp_script_loader(const char *cache_dir)
         "else:\n"
         "    exec(code, {'__name__': '__main__'})\n",
         real, sub, real, sub, PP_SCRIPT_LOADER_FAILED);
-    return pp_strbuf_take(&loader);
 }

@@ -74,14 +74,20 @@ void pp_strbuf_printf(pp_strbuf *buf, const char *format, ...)
     va_end(args);
 }
 
-char *pp_format(const char *format, ...)
+char *pp_vformat(const char *format, va_list args)
 {
     pp_strbuf buf = PP_STRBUF_INIT;
+    pp_strbuf_vprintf(&buf, format, args);
+    return pp_strbuf_take(&buf);
+}
+
+char *pp_format(const char *format, ...)
+{
     va_list args;
     va_start(args, format);
-    pp_strbuf_vprintf(&buf, format, args);
+    char *text = pp_vformat(format, args);
     va_end(args);
-    return pp_strbuf_take(&buf);
+    return text;
 }
 
 char *pp_strbuf_take(pp_strbuf *buf)

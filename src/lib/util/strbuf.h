@@ -29,12 +29,14 @@ void pp_strbuf_printf(pp_strbuf *buf, const char *format, ...)
 void pp_strbuf_vprintf(pp_strbuf *buf, const char *format, va_list args);
 
 /* A new string formatted as printf does (caller frees), or NULL when out
- * of memory. */
+ * of memory. The one printf to a new string: use it, not a strbuf of
+ * one printf. */
 char *pp_format(const char *format, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
+char *pp_vformat(const char *format, va_list args);
 
 /* Hand the text to the caller (caller frees) and reset the buffer.
  * Returns NULL if an append failed; the buffer is released either way. */

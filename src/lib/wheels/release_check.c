@@ -118,9 +118,7 @@ static pyprobe_status parse_manifest(pyprobe_release_check *check,
         memset(c, 0, sizeof *c);
         int ok = parse_cell_field(fields[0], c);
         c->platform = strdup(fields[1]);
-        pp_strbuf buf = PP_STRBUF_INIT;
-        pp_strbuf_printf(&buf, "%s %s", fields[0], fields[1]);
-        c->text = pp_strbuf_take(&buf);
+        c->text = pp_format("%s %s", fields[0], fields[1]);
         if (!c->platform || !c->text)
             return pp_error_nomem(error);
         if (!ok)
@@ -163,18 +161,6 @@ static int add_finding(pyprobe_release_check *check, size_t *capacity,
     return (!file || f->file) && f->detail;
 }
 
-/* "PREFIX A MIDDLE B", allocated. */
-static char *join4(const char *prefix, const char *a, const char *middle,
-                   const char *b)
-{
-    pp_strbuf buf = PP_STRBUF_INIT;
-    pp_strbuf_puts(&buf, prefix);
-    pp_strbuf_puts(&buf, a);
-    pp_strbuf_puts(&buf, middle);
-    pp_strbuf_puts(&buf, b);
-    return pp_strbuf_take(&buf);
-}
-
 static int check_wheel(pyprobe_release_check *check, size_t *capacity,
                        const char *file)
 {
@@ -205,8 +191,8 @@ static int check_wheel(pyprobe_release_check *check, size_t *capacity,
     if (!filled && wrong)
         ok = add_finding(check, capacity, PYPROBE_FINDING_WRONG_ABI, file,
                          wrong->text,
-                         join4("its ABI tag is ", abi, ", expected ",
-                               wrong->abi));
+                         pp_format("its ABI tag is %s, expected %s", abi,
+                                   wrong->abi));
     else if (!filled)
         ok = add_finding(check, capacity, PYPROBE_FINDING_UNEXPECTED, file,
                          NULL, strdup("no cell of the manifest asks for it"));
@@ -244,9 +230,9 @@ pyprobe_status pyprobe_release_check_new(const char *manifest_path,
         if (!check->cells[i].filled &&
             !add_finding(check, &capacity, PYPROBE_FINDING_MISSING, NULL,
                          check->cells[i].text,
-                         join4("no wheel has Python tag ",
-                               check->cells[i].python, " and ABI ",
-                               check->cells[i].abi)))
+                         pp_format("no wheel has Python tag %s and ABI %s",
+                                   check->cells[i].python,
+                                   check->cells[i].abi)))
             status = pp_error_nomem(error);
     if (status != PYPROBE_OK) {
         pyprobe_release_check_free(check);
