@@ -23,7 +23,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -559,46 +558,39 @@ static pyprobe_status describe(details *b)
     return PYPROBE_OK;
 }
 
-pyprobe_status pyprobe_facts_from_build_details(const char *path,
-                                                const pyprobe_target *target,
-                                                pyprobe_facts **facts,
-                                                pyprobe_error *error)
+static pyprobe_status fill(pp_describe *d, const char *real)
 {
-    *facts = NULL;
-    char real[PATH_MAX];
-    if (!realpath(path, real))
-        return pp_error_set(error, PYPROBE_ERR_IO, path, "%s",
-                            strerror(errno));
     json_error_t json_error;
     json_t *root = json_load_file(real, JSON_REJECT_DUPLICATES, &json_error);
     if (!root) {
         FILE *f = fopen(real, "r");
         if (!f)
-            return pp_error_set(error, PYPROBE_ERR_IO, path, "%s",
+            return pp_error_set(d->error, PYPROBE_ERR_IO, d->path, "%s",
                                 strerror(errno));
         fclose(f);
-        return pp_error_set(error, PYPROBE_ERR_PROTOCOL, path,
+        return pp_error_set(d->error, PYPROBE_ERR_PROTOCOL, d->path,
                             "not valid JSON: line %d: %s", json_error.line,
                             json_error.text);
     }
-    pp_describe d;
-    details b = {&d, root, 0, "", "", real, NULL, NULL, NULL};
-    pyprobe_status status = pp_describe_begin(&d, path, target, error);
-    if (status == PYPROBE_OK && !json_is_object(root))
+    details b = {d, root, 0, "", "", real, NULL, NULL, NULL};
+    pyprobe_status status = PYPROBE_OK;
+    if (!json_is_object(root))
         status = bad(&b, "the document", "is not an object");
     if (status == PYPROBE_OK && !(b.file_dir = dir_name(real)))
-        status = pp_error_nomem(d.error);
+        status = pp_error_nomem(d->error);
     if (status == PYPROBE_OK)
         status = describe(&b);
-    if (status == PYPROBE_OK) {
-        const char *exe = json_string_value(json_object_get(d.answer,
-                                                            "executable"));
-        status = pp_describe_finish(&d, exe, facts);
-    }
-    pp_describe_end(&d);
     free(b.file_dir);
     free(b.base);
     free(b.stdlib);
     json_decref(root);
     return status;
+}
+
+pyprobe_status pyprobe_facts_from_build_details(const char *path,
+                                                const pyprobe_target *target,
+                                                pyprobe_facts **facts,
+                                                pyprobe_error *error)
+{
+    return pp_describe_file(path, target, fill, facts, error);
 }

@@ -481,3 +481,26 @@ pyprobe_status pp_describe_finish(pp_describe *d, const char *python,
     return pp_facts_from_json_probe(d->answer, python, d->path, facts,
                                     d->error);
 }
+
+pyprobe_status pp_describe_file(const char *path,
+                                const pyprobe_target *target,
+                                pp_describe_fill *fill,
+                                pyprobe_facts **facts, pyprobe_error *error)
+{
+    *facts = NULL;
+    char real[PATH_MAX];
+    if (!realpath(path, real))
+        return pp_error_set(error, PYPROBE_ERR_IO, path, "%s",
+                            strerror(errno));
+    pp_describe d;
+    pyprobe_status status = pp_describe_begin(&d, path, target, error);
+    if (status == PYPROBE_OK)
+        status = fill(&d, real);
+    if (status == PYPROBE_OK) {
+        const char *exe = json_string_value(json_object_get(d.answer,
+                                                            "executable"));
+        status = pp_describe_finish(&d, exe, facts);
+    }
+    pp_describe_end(&d);
+    return status;
+}

@@ -29,6 +29,18 @@ typedef struct pp_describe {
     pyprobe_error own_error;        /* used when the caller gave none */
 } pp_describe;
 
+/* Fills d's answer from the file whose real path is real. */
+typedef pyprobe_status pp_describe_fill(pp_describe *d, const char *real);
+
+/* The facts of the interpreter the file at path describes: an I/O error
+ * if the file has no real path, else an answer begun for it (target may
+ * be NULL), filled by fill, and finished for the interpreter the answer
+ * names as "executable". */
+pyprobe_status pp_describe_file(const char *path,
+                                const pyprobe_target *target,
+                                pp_describe_fill *fill,
+                                pyprobe_facts **facts, pyprobe_error *error);
+
 /* Start an answer for the file at path (its own path goes into depends).
  * target may be NULL. */
 pyprobe_status pp_describe_begin(pp_describe *d, const char *path,

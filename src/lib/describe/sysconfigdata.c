@@ -16,7 +16,6 @@
  *  - the C library: --libc, or unknown. */
 #include "config.h"
 
-#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -458,29 +457,20 @@ static pyprobe_status describe(pp_describe *d, const pp_lit *vars,
         pp_sysconfigdata_flag(vars, "WORDS_BIGENDIAN"));
 }
 
+static pyprobe_status fill(pp_describe *d, const char *real)
+{
+    pp_lit *vars = NULL;
+    pyprobe_status status = pp_sysconfigdata_load(real, &vars, d->error);
+    if (status == PYPROBE_OK)
+        status = describe(d, vars, real);
+    pp_lit_free(vars);
+    return status;
+}
+
 pyprobe_status pyprobe_facts_from_sysconfigdata(const char *path,
                                                 const pyprobe_target *target,
                                                 pyprobe_facts **facts,
                                                 pyprobe_error *error)
 {
-    *facts = NULL;
-    char real[PATH_MAX];
-    if (!realpath(path, real))
-        return pp_error_set(error, PYPROBE_ERR_IO, path, "%s",
-                            strerror(errno));
-    pp_lit *vars = NULL;
-    pp_describe d;
-    pyprobe_status status = pp_describe_begin(&d, path, target, error);
-    if (status == PYPROBE_OK)
-        status = pp_sysconfigdata_load(real, &vars, d.error);
-    if (status == PYPROBE_OK)
-        status = describe(&d, vars, real);
-    if (status == PYPROBE_OK) {
-        const char *exe = json_string_value(json_object_get(d.answer,
-                                                            "executable"));
-        status = pp_describe_finish(&d, exe, facts);
-    }
-    pp_lit_free(vars);
-    pp_describe_end(&d);
-    return status;
+    return pp_describe_file(path, target, fill, facts, error);
 }
