@@ -37,10 +37,15 @@
 typedef struct details {
     pp_describe *d;
     json_t *root;
+    const char *real;        /* the file's real path */
+    /* What it describes, as read_identity() and the steps after it find: */
+    const char *platform;    /* sysconfig.get_platform() */
     int windows;
     char version[16];        /* "3.14" */
     char abiflags[8];
-    const char *real;        /* the file's real path */
+    int free_threaded, debug;
+    long long hex;           /* PY_VERSION_HEX */
+    const char *ext;         /* EXT_SUFFIX */
     char *file_dir;          /* where it is, here */
     char *base;              /* base_prefix, the target's view */
     char *stdlib;            /* the directory it is in, the target's view */
@@ -136,9 +141,7 @@ static char *target_path(details *b, const char *path)
     if (b->windows) {
         if (is_absolute(b, path))
             return strdup(path);
-        pp_strbuf joined = PP_STRBUF_INIT;
-        pp_strbuf_printf(&joined, "%s\\%s", b->base, path);
-        return pp_strbuf_take(&joined);
+        return pp_format("%s\\%s", b->base, path);
     }
     return pp_path_join(b->base, path);
 }
@@ -174,7 +177,7 @@ static const char *base_name(const char *path)
 
 /* Where the interpreter is: base_prefix, absolute or relative to the
  * file's directory, and (for absolute ones) the sysroot. */
-static pyprobe_status locate(details *b, int free_threaded)
+static pyprobe_status locate(details *b)
 {
     const char *base = string_at(b, "base_prefix");
     if (!base || !base[0])
@@ -208,13 +211,10 @@ static pyprobe_status locate(details *b, int free_threaded)
      * free-threaded build), or lib64/... where platlibdir is lib64. */
     char *dirs[2];
     const char *libs[2] = {"lib", "lib64"};
-    for (int i = 0; i < 2; i++) {
-        pp_strbuf dir = PP_STRBUF_INIT;
-        pp_strbuf_printf(&dir, "%s/%s/python%s%s",
-                         strcmp(b->base, "/") == 0 ? "" : b->base, libs[i],
-                         b->version, free_threaded ? "t" : "");
-        dirs[i] = pp_strbuf_take(&dir);
-    }
+    for (int i = 0; i < 2; i++)
+        dirs[i] = pp_format("%s/%s/python%s%s",
+                            strcmp(b->base, "/") == 0 ? "" : b->base, libs[i],
+                            b->version, b->free_threaded ? "t" : "");
     size_t which = 0;
     pyprobe_status status =
         dirs[0] && dirs[1]
@@ -232,10 +232,10 @@ static pyprobe_status locate(details *b, int free_threaded)
 
 /* Config variables from the file itself, for an installation without a
  * _sysconfigdata file beside it. */
-static pyprobe_status config_from_details(details *b, const char *ext,
-                                          int free_threaded, int debug)
+static pyprobe_status config_from_details(details *b)
 {
     pp_describe *d = b->d;
+    const char *ext = b->ext;
     int ok = 1;
 #define CONFIG(name, value) (ok = ok && pp_describe_config(d, name, value))
     /* SOABI: EXT_SUFFIX without the dot and the file extension (and the
@@ -254,16 +254,16 @@ static pyprobe_status config_from_details(details *b, const char *ext,
             nodot[n++] = *p;
     nodot[n] = '\0';
     CONFIG("ABIFLAGS", json_string(b->abiflags));
-    CONFIG("ABI_THREAD", json_string(free_threaded ? "t" : ""));
+    CONFIG("ABI_THREAD", json_string(b->free_threaded ? "t" : ""));
     CONFIG("EXT_SUFFIX", json_string(ext));
     CONFIG("SOABI", json_string(soabi));
     CONFIG("VERSION", json_string(b->version));
     CONFIG("py_version_nodot", json_string(nodot));
     CONFIG("LDVERSION", b->windows ? json_null() : json_string(ldversion));
-    CONFIG("Py_GIL_DISABLED", json_integer(free_threaded));
-    CONFIG("Py_DEBUG", json_integer(debug));
+    CONFIG("Py_GIL_DISABLED", json_integer(b->free_threaded));
+    CONFIG("Py_DEBUG", json_integer(b->debug));
     CONFIG("MULTIARCH", pp_describe_str(string_at(b, "implementation._multiarch")));
-    const char *platform = string_at(b, "platform");
+    const char *platform = b->platform;
     CONFIG("MACHDEP", json_string(strncmp(platform, "linux", 5) == 0 ? "linux"
                                   : strncmp(platform, "macosx", 6) == 0
                                       ? "darwin" : "win32"));
@@ -317,10 +317,9 @@ static pyprobe_status config_from_details(details *b, const char *ext,
 static char *sysconfigdata_beside(details *b, const char *sys_platform)
 {
     const char *multiarch = string_at(b, "implementation._multiarch");
-    pp_strbuf path = PP_STRBUF_INIT;
-    pp_strbuf_printf(&path, "%s/_sysconfigdata_%s_%s_%s.py", b->file_dir,
-                     b->abiflags, sys_platform, multiarch ? multiarch : "");
-    char *text = pp_strbuf_take(&path);
+    char *text = pp_format("%s/_sysconfigdata_%s_%s_%s.py", b->file_dir,
+                           b->abiflags, sys_platform,
+                           multiarch ? multiarch : "");
     struct stat st;
     if (text && (stat(text, &st) != 0 || !S_ISREG(st.st_mode))) {
         free(text);
@@ -332,8 +331,7 @@ static char *sysconfigdata_beside(details *b, const char *sys_platform)
 /* The config variables from the _sysconfigdata file, which must agree
  * with build-details.json. */
 static pyprobe_status config_from_sysconfigdata(details *b, const char *path,
-                                                const char *ext, int *bits,
-                                                int *big)
+                                                int *bits, int *big)
 {
     pp_lit *vars = NULL;
     pp_describe *d = b->d;
@@ -345,7 +343,7 @@ static pyprobe_status config_from_sysconfigdata(details *b, const char *path,
     const char *own_ext = pp_sysconfigdata_str(vars, "EXT_SUFFIX");
     if (!version || strcmp(version, b->version) != 0 || !abiflags ||
         strcmp(abiflags, b->abiflags) != 0 || !own_ext ||
-        strcmp(own_ext, ext) != 0) {
+        strcmp(own_ext, b->ext) != 0) {
         pp_lit_free(vars);
         return pp_error_set(d->error, PYPROBE_ERR_PROTOCOL, d->path,
                             "%s beside it describes another build (VERSION, "
@@ -364,7 +362,9 @@ static pyprobe_status config_from_sysconfigdata(details *b, const char *path,
     return status;
 }
 
-static pyprobe_status describe(details *b)
+/* What the file describes: CPython, its version, platform, ABI flags
+ * and extension suffixes, all present. */
+static pyprobe_status read_identity(details *b)
 {
     pp_describe *d = b->d;
     const char *schema = string_at(b, "schema_version");
@@ -394,6 +394,7 @@ static pyprobe_status describe(details *b)
                             "'%s' contradicts the file, which says '%s'",
                             d->target->platform, platform);
     strcpy(b->version, version);
+    b->platform = platform;
     b->windows = strncmp(platform, "win", 3) == 0;
     size_t i;
     json_t *flag;
@@ -403,11 +404,18 @@ static pyprobe_status describe(details *b)
             return bad(b, "abi.flags", "holds something other than letters");
         b->abiflags[i] = f[0];
     }
-    int free_threaded = strchr(b->abiflags, 't') != NULL;
-    int debug = strchr(b->abiflags, 'd') != NULL;
+    b->free_threaded = strchr(b->abiflags, 't') != NULL;
+    b->debug = strchr(b->abiflags, 'd') != NULL;
+    return PYPROBE_OK;
+}
 
-    long long hex = 0;
-    json_t *lang = version_list(b, "language.version_info", &hex);
+/* The version, as language.version_info says it, which must agree with
+ * language.version, implementation.hexversion and
+ * implementation.version. */
+static pyprobe_status set_version(details *b)
+{
+    pp_describe *d = b->d;
+    json_t *lang = version_list(b, "language.version_info", &b->hex);
     json_t *impl = lang ? version_list(b, "implementation.version", NULL)
                         : NULL;
     if (!lang || !impl) {
@@ -415,11 +423,11 @@ static pyprobe_status describe(details *b)
         return d->error->status;
     }
     char expected[48];
-    snprintf(expected, sizeof expected, "%lld.%lld", hex >> 24,
-             (hex >> 16) & 0xff);
+    snprintf(expected, sizeof expected, "%lld.%lld", b->hex >> 24,
+             (b->hex >> 16) & 0xff);
     json_t *recorded_hex = at(b->root, "implementation.hexversion");
-    if (strcmp(expected, version) != 0 ||
-        (recorded_hex && json_integer_value(recorded_hex) != hex) ||
+    if (strcmp(expected, b->version) != 0 ||
+        (recorded_hex && json_integer_value(recorded_hex) != b->hex) ||
         !json_equal(lang, impl)) {
         json_decref(lang);
         json_decref(impl);
@@ -428,13 +436,19 @@ static pyprobe_status describe(details *b)
     }
     if (!pp_describe_set(d, "version_info", lang) ||
         !pp_describe_set(d, "impl_version", impl) ||
-        !pp_describe_set(d, "hexversion", json_integer(hex)) ||
-        !pp_describe_set(d, "implementation", json_string(name)) ||
+        !pp_describe_set(d, "hexversion", json_integer(b->hex)) ||
+        !pp_describe_set(d, "implementation", json_string("cpython")) ||
         !pp_describe_set(d, "abiflags", json_string(b->abiflags)))
         return d->error->status;
+    return PYPROBE_OK;
+}
 
-    /* EXT_SUFFIX: written only by shared builds; else EXTENSION_SUFFIXES[0],
-     * which is EXT_SUFFIX by CPython's construction. */
+/* EXT_SUFFIX: written only by shared builds; else EXTENSION_SUFFIXES[0],
+ * which is EXT_SUFFIX by CPython's construction. */
+static pyprobe_status set_suffixes(details *b)
+{
+    pp_describe *d = b->d;
+    json_t *extensions = at(b->root, "suffixes.extensions");
     const char *first = json_string_value(json_array_get(extensions, 0));
     const char *ext = string_at(b, "abi.extension_suffix");
     if (!first)
@@ -447,37 +461,35 @@ static pyprobe_status describe(details *b)
         pp_describe_note(d, "config.EXT_SUFFIX", "suffixes.extensions[0] "
                          "(the file has no abi.extension_suffix)");
     }
+    b->ext = ext;
     if (!pp_describe_set(d, "extension_suffixes", json_incref(extensions)))
         return d->error->status;
+    return PYPROBE_OK;
+}
 
-    pyprobe_status status = locate(b, free_threaded);
-    if (status != PYPROBE_OK)
-        return status;
-
-    /* Paths: the base prefix, the interpreter and the headers, where they
-     * are on this machine; the config variables keep the target's view,
-     * as they do in a relocated installation. */
+/* Paths: the base prefix, the interpreter and the headers, where they
+ * are on this machine; the config variables keep the target's view, as
+ * they do in a relocated installation. */
+static pyprobe_status set_paths(details *b)
+{
+    pp_describe *d = b->d;
     const char *interpreter = string_at(b, "base_interpreter");
     const char *headers = string_at(b, "c_api.headers");
-    pp_strbuf fallback = PP_STRBUF_INIT;
     char *exe = NULL, *include = NULL;
     if (interpreter) {
         exe = target_path(b, interpreter);
     } else {
-        pp_strbuf_printf(&fallback, b->windows ? "%s\\python.exe"
-                                               : "%s/bin/python%s",
-                         b->base, b->version);
-        exe = pp_strbuf_take(&fallback);
+        exe = b->windows ? pp_format("%s\\python.exe", b->base)
+                         : pp_format("%s/bin/python%s", b->base, b->version);
         pp_describe_note(d, "executable", "the file has no base_interpreter: "
                          "where CPython installs it");
     }
     if (headers) {
         include = target_path(b, headers);
     } else {
-        pp_strbuf_printf(&fallback, b->windows ? "%s\\Include"
-                                               : "%s/include/python%s%s",
-                         b->base, b->version, b->abiflags);
-        include = pp_strbuf_take(&fallback);
+        include = b->windows ? pp_format("%s\\Include", b->base)
+                             : pp_format("%s/include/python%s%s", b->base,
+                                         b->version, b->abiflags);
         pp_describe_note(d, "include", "the file has no c_api.headers: "
                          "where sysconfig puts them");
     }
@@ -488,6 +500,7 @@ static pyprobe_status describe(details *b)
     }
     static const char *const prefixes[] = {"prefix", "base_prefix",
                                            "exec_prefix", "base_exec_prefix"};
+    pyprobe_status status = PYPROBE_OK;
     for (size_t k = 0; status == PYPROBE_OK && k < 4; k++)
         status = set_path(b, prefixes[k], b->base);
     if (status == PYPROBE_OK)
@@ -509,42 +522,50 @@ static pyprobe_status describe(details *b)
     if (!pp_describe_config(d, "LIBDEST", json_string(b->stdlib)) ||
         !pp_describe_set(d, "stdlib", json_string(b->file_dir)))
         return d->error->status;
+    return PYPROBE_OK;
+}
 
-    /* The compiler and linker variables, from the _sysconfigdata file
-     * beside this one if there is one. */
+/* The compiler and linker variables, from the _sysconfigdata file beside
+ * this one if there is one, and the platform. */
+static pyprobe_status set_config(details *b)
+{
+    pp_describe *d = b->d;
     int bits = -1, big = -1;
     const char *sys_platform = b->windows ? "win32"
-                               : strncmp(platform, "macosx", 6) == 0
+                               : strncmp(b->platform, "macosx", 6) == 0
                                    ? "darwin" : "linux";
     char *beside = b->windows ? NULL : sysconfigdata_beside(b, sys_platform);
+    pyprobe_status status;
     if (beside) {
         /* It holds INCLUDEPY and LIBDEST too, in the same view. */
         json_object_del(d->config, "INCLUDEPY");
         json_object_del(d->config, "LIBDEST");
-        status = config_from_sysconfigdata(b, beside, ext, &bits, &big);
+        status = config_from_sysconfigdata(b, beside, &bits, &big);
         free(beside);
     } else {
-        status = config_from_details(b, ext, free_threaded, debug);
+        status = config_from_details(b);
     }
     if (status != PYPROBE_OK)
         return status;
-    status = pp_describe_platform(d, platform,
-                                  string_at(b, "implementation._multiarch"),
-                                  bits > 0 ? bits / 8 : -1, big);
-    if (status != PYPROBE_OK)
-        return status;
+    return pp_describe_platform(d, b->platform,
+                                string_at(b, "implementation._multiarch"),
+                                bits > 0 ? bits / 8 : -1, big);
+}
 
-    /* What only a running interpreter could say, as one would. */
+/* What only a running interpreter could say, as one would. */
+static pyprobe_status set_runtime(details *b)
+{
+    pp_describe *d = b->d;
     char version_text[64];
     snprintf(version_text, sizeof version_text, "%lld.%lld.%lld",
-             hex >> 24, (hex >> 16) & 0xff, (hex >> 8) & 0xff);
+             b->hex >> 24, (b->hex >> 16) & 0xff, (b->hex >> 8) & 0xff);
     const char *cache_tag = string_at(b, "implementation.cache_tag");
     int ok = pp_describe_set(d, "source", json_string("build-details")) &&
          pp_describe_set(d, "sysconfigdata", json_null()) &&
          pp_describe_set(d, "build_details", json_string(b->real)) &&
          pp_describe_set(d, "sys_version", json_string(version_text)) &&
-         pp_describe_set(d, "gil_enabled", json_boolean(!free_threaded)) &&
-         pp_describe_set(d, "gettotalrefcount", json_boolean(debug)) &&
+         pp_describe_set(d, "gil_enabled", json_boolean(!b->free_threaded)) &&
+         pp_describe_set(d, "gettotalrefcount", json_boolean(b->debug)) &&
          pp_describe_set(d, "maxunicode", json_integer(0x10FFFF)) &&
          pp_describe_set(d, "multiarch", pp_describe_str(string_at(
                                              b, "implementation._multiarch"))) &&
@@ -556,6 +577,19 @@ static pyprobe_status describe(details *b)
     pp_describe_note(d, "sys_version", "the version alone; the file has no "
                      "build date or compiler");
     return PYPROBE_OK;
+}
+
+static pyprobe_status describe(details *b)
+{
+    static pyprobe_status (*const steps[])(details *) = {
+        read_identity, set_version, set_suffixes, locate, set_paths,
+        set_config, set_runtime,
+    };
+    const size_t count = sizeof steps / sizeof steps[0];
+    pyprobe_status status = PYPROBE_OK;
+    for (size_t i = 0; status == PYPROBE_OK && i < count; i++)
+        status = steps[i](b);
+    return status;
 }
 
 static pyprobe_status fill(pp_describe *d, const char *real)
@@ -572,7 +606,7 @@ static pyprobe_status fill(pp_describe *d, const char *real)
                             "not valid JSON: line %d: %s", json_error.line,
                             json_error.text);
     }
-    details b = {d, root, 0, "", "", real, NULL, NULL, NULL};
+    details b = {.d = d, .root = root, .real = real};
     pyprobe_status status = PYPROBE_OK;
     if (!json_is_object(root))
         status = bad(&b, "the document", "is not an object");
