@@ -250,149 +250,181 @@ static const char *linux_machine(const char *tuple)
     return NULL;
 }
 
-static pyprobe_status describe(pp_describe *d, const pp_lit *vars,
-                               const char *real)
+/* A _sysconfigdata file being described: the variables it holds, and
+ * what each step finds for the next. */
+typedef struct described {
+    pp_describe *d;
+    const pp_lit *vars;
+    const char *real;            /* the file's real path */
+    const char *version;         /* VERSION: "3.11" */
+    const char *abiflags;        /* ABIFLAGS, "" when it has none */
+    const char *ext, *prefix, *libdest, *machdep, *multiarch, *bindir;
+    int major, minor;            /* of VERSION */
+    char *file_dir;              /* where the file is, here */
+    char *include;               /* where the headers are, here */
+    char full_version[96];       /* "3.11.2" */
+} described;
+
+/* The variables everything else rests on: present, and of a CPython
+ * before 3.15 whose EXT_SUFFIX is .SOABI.so. */
+static pyprobe_status check_variables(described *s)
 {
-    const char *version = pp_sysconfigdata_str(vars, "VERSION");
-    const char *abiflags = pp_sysconfigdata_str(vars, "ABIFLAGS");
-    const char *ext = pp_sysconfigdata_str(vars, "EXT_SUFFIX");
+    pp_describe *d = s->d;
+    const pp_lit *vars = s->vars;
+    s->version = pp_sysconfigdata_str(vars, "VERSION");
+    s->abiflags = pp_sysconfigdata_str(vars, "ABIFLAGS");
+    s->ext = pp_sysconfigdata_str(vars, "EXT_SUFFIX");
     const char *soabi = pp_sysconfigdata_str(vars, "SOABI");
-    const char *prefix = pp_sysconfigdata_str(vars, "prefix");
-    const char *libdest = pp_sysconfigdata_str(vars, "LIBDEST");
-    const char *machdep = pp_sysconfigdata_str(vars, "MACHDEP");
-    const char *multiarch = pp_sysconfigdata_str(vars, "MULTIARCH");
-    const char *bindir = pp_sysconfigdata_str(vars, "BINDIR");
+    s->prefix = pp_sysconfigdata_str(vars, "prefix");
+    s->libdest = pp_sysconfigdata_str(vars, "LIBDEST");
+    s->machdep = pp_sysconfigdata_str(vars, "MACHDEP");
+    s->multiarch = pp_sysconfigdata_str(vars, "MULTIARCH");
+    s->bindir = pp_sysconfigdata_str(vars, "BINDIR");
     const char *shlib = pp_sysconfigdata_str(vars, "SHLIB_SUFFIX");
-    if (!version || !ext || !soabi || !prefix || !libdest || !machdep ||
-        !bindir || prefix[0] != '/' || libdest[0] != '/')
+    const char *ext = s->ext;
+    if (!s->version || !ext || !soabi || !s->prefix || !s->libdest ||
+        !s->machdep || !s->bindir || s->prefix[0] != '/' ||
+        s->libdest[0] != '/')
         return refuse(d, "VERSION, EXT_SUFFIX, SOABI, prefix, LIBDEST, "
                          "MACHDEP or BINDIR is missing");
     if (strncmp(soabi, "cpython-", 8) != 0)
         return pp_error_set(d->error, PYPROBE_ERR_UNSUPPORTED, d->path,
                             "SOABI is %s: pyprobe reads the _sysconfigdata "
                             "of CPython only", soabi);
-    if (!abiflags)
-        abiflags = "";
+    if (!s->abiflags)
+        s->abiflags = "";
     if (!shlib || strcmp(shlib, ".so") != 0 || ext[0] != '.' ||
         strncmp(ext + 1, soabi, strlen(soabi)) != 0 ||
         strcmp(ext + 1 + strlen(soabi), ".so") != 0)
         return refuse(d, "EXT_SUFFIX is not .SOABI.so");
-    int major, minor;
-    const char *v = version;
-    if (!read_number(&v, 255, &major) || *v++ != '.' ||
-        !read_number(&v, 255, &minor) || *v)
+    const char *v = s->version;
+    if (!read_number(&v, 255, &s->major) || *v++ != '.' ||
+        !read_number(&v, 255, &s->minor) || *v)
         return refuse(d, "VERSION is not X.Y");
-    if (major == 3 && minor >= 15) {
+    if (s->major == 3 && s->minor >= 15) {
         pp_error_set(d->error, PYPROBE_ERR_UNSUPPORTED, d->path,
                      "Python %s lists extension suffixes its _sysconfigdata "
-                     "file does not say", version);
+                     "file does not say", s->version);
         pp_error_hint(d->error, "use its build-details.json "
                                 "(--build-details)");
         return PYPROBE_ERR_UNSUPPORTED;
     }
+    return PYPROBE_OK;
+}
 
-    /* Where it is on this machine: the file is installed in LIBDEST. */
-    char *file_dir = strdup(real);
-    if (!file_dir)
-        return pp_error_nomem(d->error);
-    *strrchr(file_dir, '/') = '\0';
-    const char *const dirs[] = {libdest};
+/* Where it is on this machine: the file is installed in LIBDEST. */
+static pyprobe_status locate(described *s)
+{
+    if (!(s->file_dir = strdup(s->real)))
+        return pp_error_nomem(s->d->error);
+    *strrchr(s->file_dir, '/') = '\0';
+    const char *const dirs[] = {s->libdest};
     size_t which;
-    pyprobe_status status = pp_describe_locate(d, file_dir, dirs, 1, &which);
-    if (status != PYPROBE_OK) {
-        free(file_dir);
-        return status;
-    }
+    return pp_describe_locate(s->d, s->file_dir, dirs, 1, &which);
+}
 
-    /* Paths as sysconfig computes them from the prefix, where they are on
-     * this machine; the config variables keep the target's view. */
-    char *base = pp_describe_host_path(d, prefix);
-    pp_strbuf path = PP_STRBUF_INIT;
-    pp_strbuf_printf(&path, "%s/include/python%s%s", base ? base : "",
-                     version, abiflags);
-    char *include = pp_strbuf_take(&path);
-    const char *ldversion = pp_sysconfigdata_str(vars, "LDVERSION");
-    pp_strbuf_printf(&path, "%s%s/python%s", d->sysroot, bindir,
-                     ldversion ? ldversion : version);
-    char *exe = pp_strbuf_take(&path);
-    int ok = base && include && exe;
+/* Paths as sysconfig computes them from the prefix, where they are on
+ * this machine; the config variables keep the target's view. */
+static pyprobe_status set_paths(described *s)
+{
+    pp_describe *d = s->d;
+    char *base = pp_describe_host_path(d, s->prefix);
+    s->include = pp_format("%s/include/python%s%s", base ? base : "",
+                           s->version, s->abiflags);
+    const char *ldversion = pp_sysconfigdata_str(s->vars, "LDVERSION");
+    char *exe = pp_format("%s%s/python%s", d->sysroot, s->bindir,
+                          ldversion ? ldversion : s->version);
+    int ok = base && s->include && exe;
     static const char *const prefixes[] = {"prefix", "base_prefix",
                                            "exec_prefix", "base_exec_prefix"};
     for (size_t i = 0; ok && i < 4; i++)
         ok = pp_describe_set(d, prefixes[i], json_string(base));
-    ok = ok && pp_describe_set(d, "include", json_string(include)) &&
-         pp_describe_set(d, "platinclude", json_string(include)) &&
-         pp_describe_set(d, "stdlib", json_string(file_dir)) &&
+    ok = ok && pp_describe_set(d, "include", json_string(s->include)) &&
+         pp_describe_set(d, "platinclude", json_string(s->include)) &&
+         pp_describe_set(d, "stdlib", json_string(s->file_dir)) &&
          pp_describe_set(d, "executable", json_string(exe)) &&
          pp_describe_set(d, "base_executable", json_string(exe));
     pp_describe_note(d, "include", "{prefix}/include/python{VERSION}"
                      "{ABIFLAGS}, as sysconfig computes it");
     pp_describe_note(d, "executable", "{BINDIR}/python{LDVERSION}, where "
                      "CPython installs it");
+    free(base);
+    free(exe);
+    return ok ? PYPROBE_OK : d->error->status;
+}
 
-    /* The full version. */
-    char text[96] = "", header[PATH_MAX + 16];
-    int from_header = include && patchlevel_version(include, text,
-                                                    sizeof text, header,
-                                                    sizeof header);
+/* The full version: from patchlevel.h in the headers, which
+ * --python-version must not contradict, else from --python-version. */
+static pyprobe_status find_full_version(described *s)
+{
+    pp_describe *d = s->d;
+    char *text = s->full_version, header[PATH_MAX + 16];
+    size_t size = sizeof s->full_version;
+    text[0] = '\0';
+    int from_header = s->include && patchlevel_version(s->include, text,
+                                                       size, header,
+                                                       sizeof header);
     if (from_header && d->target->version &&
-        strcmp(text, d->target->version) != 0) {
-        status = pp_error_set(d->error, PYPROBE_ERR_USAGE,
-                              "--python-version", "'%s' contradicts %s, "
-                              "which says %s", d->target->version, header,
-                              text);
-    } else if (from_header) {
+        strcmp(text, d->target->version) != 0)
+        return pp_error_set(d->error, PYPROBE_ERR_USAGE, "--python-version",
+                            "'%s' contradicts %s, which says %s",
+                            d->target->version, header, text);
+    if (from_header) {
         pp_describe_note(d, "version_info", "from %s", header);
         if (json_array_append_new(d->depends, json_string(header)) != 0)
-            ok = 0;
-    } else if (d->target->version) {
-        snprintf(text, sizeof text, "%s", d->target->version);
-        pp_describe_note(d, "version_info", "from --python-version");
-    } else {
-        status = pp_error_set(d->error, PYPROBE_ERR_USAGE, d->path,
-                              "the full Python version is not in it, and "
-                              "%s is not there to say it", header);
-        pp_error_hint(d->error, "install the target's headers under the "
-                                "sysroot, or give --python-version X.Y.Z");
+            return pp_error_nomem(d->error);
+        return PYPROBE_OK;
     }
-    free(base);
-    free(include);
-    free(exe);
-    free(file_dir);
-    if (status != PYPROBE_OK)
-        return status;
-    if (!ok)
-        return d->error->status;
+    if (d->target->version) {
+        snprintf(text, size, "%s", d->target->version);
+        pp_describe_note(d, "version_info", "from --python-version");
+        return PYPROBE_OK;
+    }
+    pp_error_set(d->error, PYPROBE_ERR_USAGE, d->path,
+                 "the full Python version is not in it, and %s is not there "
+                 "to say it", header);
+    pp_error_hint(d->error, "install the target's headers under the "
+                            "sysroot, or give --python-version X.Y.Z");
+    return PYPROBE_ERR_USAGE;
+}
+
+/* The version and the build as a probe would report them. */
+static pyprobe_status set_build(described *s)
+{
+    pp_describe *d = s->d;
+    const pp_lit *vars = s->vars;
+    const char *text = s->full_version;
     long long hex = 0;
     json_t *info = version_info(text, &hex);
     char short_version[48];
     snprintf(short_version, sizeof short_version, "%lld.%lld", hex >> 24,
              (hex >> 16) & 0xff);
-    if (!info || strcmp(short_version, version) != 0) {
+    if (!info || strcmp(short_version, s->version) != 0) {
         json_decref(info);
         return pp_error_set(d->error, PYPROBE_ERR_USAGE, d->path,
                             "the version %s is not the file's %s", text,
-                            version);
+                            s->version);
     }
     int free_threaded = pp_sysconfigdata_flag(vars, "Py_GIL_DISABLED") == 1;
     int debug = pp_sysconfigdata_flag(vars, "Py_DEBUG") == 1 ||
                 pp_sysconfigdata_flag(vars, "Py_REF_DEBUG") == 1;
     char cache_tag[32];
-    snprintf(cache_tag, sizeof cache_tag, "cpython-%d%d", major, minor);
-    ok = pp_describe_set(d, "version_info", json_incref(info)) &&
+    snprintf(cache_tag, sizeof cache_tag, "cpython-%d%d", s->major,
+             s->minor);
+    int ok = pp_describe_set(d, "version_info", json_incref(info)) &&
          pp_describe_set(d, "impl_version", info) &&
          pp_describe_set(d, "hexversion", json_integer(hex)) &&
          pp_describe_set(d, "sys_version", json_string(text)) &&
          pp_describe_set(d, "implementation", json_string("cpython")) &&
-         pp_describe_set(d, "abiflags", json_string(abiflags)) &&
+         pp_describe_set(d, "abiflags", json_string(s->abiflags)) &&
          pp_describe_set(d, "extension_suffixes",
-                         extension_suffixes(vars, ext)) &&
-         pp_describe_set(d, "gil_enabled", minor >= 13
+                         extension_suffixes(vars, s->ext)) &&
+         pp_describe_set(d, "gil_enabled", s->minor >= 13
                                                ? json_boolean(!free_threaded)
                                                : json_null()) &&
          pp_describe_set(d, "gettotalrefcount", json_boolean(debug)) &&
          pp_describe_set(d, "maxunicode", json_integer(0x10FFFF)) &&
-         pp_describe_set(d, "multiarch", pp_describe_str(multiarch)) &&
+         pp_describe_set(d, "multiarch", pp_describe_str(s->multiarch)) &&
          pp_describe_set(d, "cache_tag", json_string(cache_tag)) &&
          pp_describe_set(d, "source", json_string("sysconfigdata")) &&
          pp_describe_set(d, "sysconfigdata", json_null()) &&
@@ -405,14 +437,19 @@ static pyprobe_status describe(pp_describe *d, const pp_lit *vars,
                                                              : "");
     pp_describe_note(d, "gil_enabled", "the build's default");
     pp_describe_note(d, "sys_version", "the version alone");
+    return PYPROBE_OK;
+}
 
-    /* 3.14 ships build-details.json too: say where, as a live probe does. */
+/* 3.14 ships build-details.json too: say where, as a live probe does. */
+static pyprobe_status set_build_details(described *s)
+{
+    pp_describe *d = s->d;
     json_t *details = json_null();
-    if (minor >= 14) {
-        pp_strbuf_printf(&path, "%s/build-details.json",
-                         json_string_value(json_object_get(d->answer,
-                                                           "stdlib")));
-        char *candidate = pp_strbuf_take(&path);
+    int ok = 1;
+    if (s->minor >= 14) {
+        char *candidate = pp_format(
+            "%s/build-details.json",
+            json_string_value(json_object_get(d->answer, "stdlib")));
         if (candidate && access(candidate, F_OK) == 0)
             details = json_string(candidate);
         if (candidate &&
@@ -422,14 +459,20 @@ static pyprobe_status describe(pp_describe *d, const pp_lit *vars,
     }
     if (!ok || !pp_describe_set(d, "build_details", details))
         return d->error->status;
+    return PYPROBE_OK;
+}
 
-    /* The platform: the file has the build's, not the target's uname. */
+/* The platform: the file has the build's, not the target's uname. */
+static pyprobe_status set_platform(described *s)
+{
+    pp_describe *d = s->d;
+    const pp_lit *vars = s->vars;
     const char *platform = d->target->platform;
     char derived[64];
-    if (!platform && strcmp(machdep, "linux") == 0) {
+    if (!platform && strcmp(s->machdep, "linux") == 0) {
         const char *machine = linux_machine(
-            multiarch ? multiarch : pp_sysconfigdata_str(vars,
-                                                         "HOST_GNU_TYPE"));
+            s->multiarch ? s->multiarch
+                         : pp_sysconfigdata_str(vars, "HOST_GNU_TYPE"));
         const pp_lit *size = pp_lit_get(vars, "SIZEOF_VOID_P");
         if (machine && size && size->type == PP_LIT_INT &&
             size->integer == 8) {
@@ -452,17 +495,43 @@ static pyprobe_status describe(pp_describe *d, const pp_lit *vars,
         pp_describe_note(d, "platform", "from --platform");
     const pp_lit *size = pp_lit_get(vars, "SIZEOF_VOID_P");
     return pp_describe_platform(
-        d, platform, multiarch,
+        d, platform, s->multiarch,
         size && size->type == PP_LIT_INT ? (int)size->integer : -1,
         pp_sysconfigdata_flag(vars, "WORDS_BIGENDIAN"));
+}
+
+static pyprobe_status describe(described *s)
+{
+    pyprobe_status status = check_variables(s);
+    if (status == PYPROBE_OK)
+        status = locate(s);
+    if (status == PYPROBE_OK) {
+        /* A path that could not be set is reported after what the full
+         * version has to say, as it always was. */
+        pyprobe_status paths = set_paths(s);
+        status = find_full_version(s);
+        if (status == PYPROBE_OK)
+            status = paths;
+    }
+    if (status == PYPROBE_OK)
+        status = set_build(s);
+    if (status == PYPROBE_OK)
+        status = set_build_details(s);
+    if (status == PYPROBE_OK)
+        status = set_platform(s);
+    return status;
 }
 
 static pyprobe_status fill(pp_describe *d, const char *real)
 {
     pp_lit *vars = NULL;
     pyprobe_status status = pp_sysconfigdata_load(real, &vars, d->error);
-    if (status == PYPROBE_OK)
-        status = describe(d, vars, real);
+    if (status == PYPROBE_OK) {
+        described s = {.d = d, .vars = vars, .real = real};
+        status = describe(&s);
+        free(s.file_dir);
+        free(s.include);
+    }
     pp_lit_free(vars);
     return status;
 }
