@@ -132,52 +132,110 @@ static int has_exited(pid_t pid)
     return info.si_pid == pid;
 }
 
-pyprobe_status pp_run(char *const argv[], const pp_deadline *deadline,
-                      size_t max_output, pp_run_result *result,
-                      pyprobe_error *error)
+static void close_if_open(int fd)
+{
+    if (fd >= 0)
+        close(fd);
+}
+
+/* A program being run: its process, the read ends of its output pipes
+ * and what it has written so far. */
+typedef struct child {
+    char *const *argv;
+    pid_t pid;
+    int slot;                  /* its place in running[], or -1 */
+    struct pollfd fds[2];      /* standard output and error; -1: closed */
+    pp_strbuf output[2];       /* what each of them brought */
+    int wait_status;
+} child;
+
+/* Start argv[0] in a process group of its own, its output going to two
+ * new pipes whose read ends c keeps. */
+static pyprobe_status start(child *c, pyprobe_error *error)
 {
     int out_pipe[2] = {-1, -1}, err_pipe[2] = {-1, -1};
-    pp_strbuf out = PP_STRBUF_INIT, err = PP_STRBUF_INIT;
-    pyprobe_status status = PYPROBE_OK;
-    pid_t pid = -1;
-    int slot = -1;
-    int wait_status = 0;
-    /* fds owns the read ends once the child runs */
-    struct pollfd fds[2] = {{-1, POLLIN, 0}, {-1, POLLIN, 0}};
-
-    memset(result, 0, sizeof *result);
-    if (make_pipe(out_pipe) != 0 || make_pipe(err_pipe) != 0) {
-        status = pp_error_set(error, PYPROBE_ERR_INTERNAL, argv[0],
+    pyprobe_status status;
+    if (make_pipe(out_pipe) != 0 || make_pipe(err_pipe) != 0)
+        status = pp_error_set(error, PYPROBE_ERR_INTERNAL, c->argv[0],
                               "cannot create a pipe: %s", strerror(errno));
-        goto done;
+    else
+        status = spawn(c->argv, out_pipe[1], err_pipe[1], &c->pid, error);
+    /* The write ends are the child's now (if it runs). */
+    close_if_open(out_pipe[1]);
+    close_if_open(err_pipe[1]);
+    if (status != PYPROBE_OK) {
+        close_if_open(out_pipe[0]);
+        close_if_open(err_pipe[0]);
+        return status;
     }
-    status = spawn(argv, out_pipe[1], err_pipe[1], &pid, error);
-    close(out_pipe[1]);
-    close(err_pipe[1]);
-    out_pipe[1] = err_pipe[1] = -1;
-    if (status != PYPROBE_OK)
-        goto done;
-    slot = remember(pid);
+    c->slot = remember(c->pid);
+    c->fds[0].fd = out_pipe[0];
+    c->fds[1].fd = err_pipe[0];
+    return PYPROBE_OK;
+}
 
-    fds[0].fd = out_pipe[0];
-    fds[1].fd = err_pipe[0];
-    out_pipe[0] = err_pipe[0] = -1;
-    pp_strbuf *bufs[2] = {&out, &err};
+/* The deadline has passed: end the child and everything it started. */
+static pyprobe_status time_out(child *c, const pp_deadline *deadline,
+                               pyprobe_error *error)
+{
+    kill_and_reap(c->pid, c->slot, &c->wait_status);
+    return pp_deadline_error(error, c->argv[0], deadline,
+                             "killed it and its process group",
+                             "is it waiting for input or hanging?");
+}
+
+/* Read from the pipes poll found ready; a pipe that ends is closed and
+ * no longer counted in *open_fds. More than max_output bytes on either
+ * stream ends the child. */
+static pyprobe_status read_ready(child *c, size_t max_output, int *open_fds,
+                                 pyprobe_error *error)
+{
+    for (int i = 0; i < 2; i++) {
+        if (c->fds[i].fd < 0 ||
+            !(c->fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+            continue;
+        char chunk[16384];
+        ssize_t n = read(c->fds[i].fd, chunk, sizeof chunk);
+        if (n < 0 && (errno == EINTR || errno == EAGAIN))
+            continue;
+        if (n <= 0) {
+            close(c->fds[i].fd);
+            c->fds[i].fd = -1;
+            (*open_fds)--;
+            continue;
+        }
+        if (c->output[i].length + (size_t)n > max_output) {
+            pyprobe_status status = pp_error_set(
+                error, PYPROBE_ERR_INTERPRETER, c->argv[0],
+                "printed more than %zu bytes on standard %s; stopped it",
+                max_output, i == 0 ? "output" : "error");
+            kill_and_reap(c->pid, c->slot, &c->wait_status);
+            return status;
+        }
+        pp_strbuf_append(&c->output[i], chunk, (size_t)n);
+    }
+    return PYPROBE_OK;
+}
+
+/* Read standard output and error until both close. Once the interpreter
+ * itself has exited, everything it wrote is in the pipes: read that and
+ * stop, rather than wait for the end of files that something it started
+ * (a daemon in its own session, a background job) may hold open until
+ * the time limit. The deadline, or too much output, ends the child. */
+static pyprobe_status read_output(child *c, const pp_deadline *deadline,
+                                  size_t max_output, pyprobe_error *error)
+{
     int open_fds = 2;
-    /* Once the interpreter itself has exited, everything it wrote is in
-     * the pipes: read that and stop, rather than wait for the end of
-     * files that something it started (a daemon in its own session, a
-     * background job) may hold open until the time limit. */
     int leader_gone = 0;
     long long next_check = pp_clock_ms() + LEADER_CHECK_MS;
     while (open_fds > 0) {
         long long now = pp_clock_ms(), left = pp_deadline_left_ms(deadline);
         if (left <= 0)
-            goto timed_out;
+            return time_out(c, deadline, error);
         /* Also while output keeps coming: from a background job, it
          * would otherwise hold us until the time limit. */
         if (!leader_gone && now >= next_check) {
-            leader_gone = has_exited(pid);
+            leader_gone = has_exited(c->pid);
             next_check = now + LEADER_CHECK_MS;
         }
         /* What the interpreter wrote is at most two pipe buffers, read
@@ -186,112 +244,104 @@ pyprobe_status pp_run(char *const argv[], const pp_deadline *deadline,
             break;
         int wait_ms = leader_gone ? 0
                       : left < LEADER_CHECK_MS ? (int)left : LEADER_CHECK_MS;
-        int ready = poll(fds, 2, wait_ms);
+        int ready = poll(c->fds, 2, wait_ms);
         if (ready < 0 && errno == EINTR)
             continue;
         if (ready == 0) {
             if (leader_gone)
                 break;                  /* drained */
-            leader_gone = has_exited(pid);
+            leader_gone = has_exited(c->pid);
             next_check = pp_clock_ms() + LEADER_CHECK_MS;
             continue;
         }
         if (ready < 0) {
-            status = pp_error_set(error, PYPROBE_ERR_INTERNAL, argv[0],
-                                  "poll failed: %s", strerror(errno));
-            kill_and_reap(pid, slot, &wait_status);
-            pid = -1;
-            goto done;
+            pyprobe_status status = pp_error_set(
+                error, PYPROBE_ERR_INTERNAL, c->argv[0], "poll failed: %s",
+                strerror(errno));
+            kill_and_reap(c->pid, c->slot, &c->wait_status);
+            return status;
         }
-        for (int i = 0; i < 2; i++) {
-            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP |
-                                                     POLLERR)))
-                continue;
-            char chunk[16384];
-            ssize_t n = read(fds[i].fd, chunk, sizeof chunk);
-            if (n < 0 && (errno == EINTR || errno == EAGAIN))
-                continue;
-            if (n <= 0) {
-                close(fds[i].fd);
-                fds[i].fd = -1;
-                open_fds--;
-                continue;
-            }
-            if (bufs[i]->length + (size_t)n > max_output) {
-                status = pp_error_set(
-                    error, PYPROBE_ERR_INTERPRETER, argv[0],
-                    "printed more than %zu bytes on standard %s; stopped it",
-                    max_output, i == 0 ? "output" : "error");
-                kill_and_reap(pid, slot, &wait_status);
-                pid = -1;
-                goto done;
-            }
-            pp_strbuf_append(bufs[i], chunk, (size_t)n);
-        }
+        pyprobe_status status = read_ready(c, max_output, &open_fds, error);
+        if (status != PYPROBE_OK)
+            return status;
     }
-    /* Both streams are closed; the leader is exiting. Poll for its end,
-     * first often (it is usually a few microseconds away), then less. */
+    return PYPROBE_OK;
+}
+
+/* Both streams are closed; the leader is exiting. Poll for its end,
+ * first often (it is usually a few microseconds away), then less. */
+static pyprobe_status wait_for_exit(child *c, const pp_deadline *deadline,
+                                    pyprobe_error *error)
+{
     long pause_ns = 10000;
     for (;;) {
         siginfo_t info;
         memset(&info, 0, sizeof info);
-        int rc = waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT);
+        int rc = waitid(P_PID, (id_t)c->pid, &info,
+                        WEXITED | WNOHANG | WNOWAIT);
         if (rc < 0 && errno == EINTR)
             continue;
-        if (rc < 0) {
-            status = pp_error_set(error, PYPROBE_ERR_INTERNAL, argv[0],
-                                  "cannot wait for it: %s", strerror(errno));
-            goto done;
-        }
-        if (info.si_pid == pid)
-            break;
+        if (rc < 0)
+            return pp_error_set(error, PYPROBE_ERR_INTERNAL, c->argv[0],
+                                "cannot wait for it: %s", strerror(errno));
+        if (info.si_pid == c->pid)
+            return PYPROBE_OK;
         if (pp_deadline_left_ms(deadline) <= 0)
-            goto timed_out;
+            return time_out(c, deadline, error);
         struct timespec pause = {0, pause_ns};
         nanosleep(&pause, NULL);
         if (pause_ns < 1000000)
             pause_ns *= 2;
     }
-    kill_and_reap(pid, slot, &wait_status);   /* stragglers in its group */
-    pid = -1;
-    if (WIFEXITED(wait_status)) {
+}
+
+/* Reap the child (and end stragglers in its group); hand its exit
+ * status and output to result. */
+static pyprobe_status collect(child *c, pp_run_result *result,
+                              pyprobe_error *error)
+{
+    kill_and_reap(c->pid, c->slot, &c->wait_status);
+    if (WIFEXITED(c->wait_status)) {
         result->exited = 1;
-        result->exit_status = WEXITSTATUS(wait_status);
-    } else if (WIFSIGNALED(wait_status)) {
+        result->exit_status = WEXITSTATUS(c->wait_status);
+    } else if (WIFSIGNALED(c->wait_status)) {
         result->signaled = 1;
-        result->term_signal = WTERMSIG(wait_status);
+        result->term_signal = WTERMSIG(c->wait_status);
     }
-    if (out.failed || err.failed) {
-        status = pp_error_nomem(error);
-        goto done;
-    }
-    result->out_length = out.length;
-    result->err_length = err.length;
-    result->out = pp_strbuf_take(&out);
-    result->err = pp_strbuf_take(&err);
+    pp_strbuf *out = &c->output[0], *err = &c->output[1];
+    if (out->failed || err->failed)
+        return pp_error_nomem(error);
+    result->out_length = out->length;
+    result->err_length = err->length;
+    result->out = pp_strbuf_take(out);
+    result->err = pp_strbuf_take(err);
     if (!result->out || !result->err) {
         pp_run_result_clear(result);
-        status = pp_error_nomem(error);
+        return pp_error_nomem(error);
     }
-    goto done;
+    return PYPROBE_OK;
+}
 
-timed_out:
-    kill_and_reap(pid, slot, &wait_status);
-    pid = -1;
-    status = pp_deadline_error(error, argv[0], deadline,
-                               "killed it and its process group",
-                               "is it waiting for input or hanging?");
-done:
+pyprobe_status pp_run(char *const argv[], const pp_deadline *deadline,
+                      size_t max_output, pp_run_result *result,
+                      pyprobe_error *error)
+{
+    child c = {.argv = argv, .pid = -1, .slot = -1,
+               .fds = {{.fd = -1, .events = POLLIN},
+                       {.fd = -1, .events = POLLIN}},
+               .output = {PP_STRBUF_INIT, PP_STRBUF_INIT}};
+    memset(result, 0, sizeof *result);
+    pyprobe_status status = start(&c, error);
+    if (status == PYPROBE_OK)
+        status = read_output(&c, deadline, max_output, error);
+    if (status == PYPROBE_OK)
+        status = wait_for_exit(&c, deadline, error);
+    if (status == PYPROBE_OK)
+        status = collect(&c, result, error);
     for (int i = 0; i < 2; i++) {
-        if (out_pipe[i] >= 0)
-            close(out_pipe[i]);
-        if (err_pipe[i] >= 0)
-            close(err_pipe[i]);
-        if (fds[i].fd >= 0)
-            close(fds[i].fd);
+        close_if_open(c.fds[i].fd);
+        pp_strbuf_release(&c.output[i]);
     }
-    pp_strbuf_release(&out);
-    pp_strbuf_release(&err);
     return status;
 }
 
