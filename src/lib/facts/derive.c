@@ -1,8 +1,8 @@
-/* facts_derive.c - facts that follow from what the interpreter reported.
+/* derive.c - facts that follow from what the interpreter reported.
  *
- * The ABI and interpreter tags come from the wheel tag rules (tags.c,
- * packaging.tags), so that the tag a build names a wheel with is the tag
- * pip will look for. The stable-ABI suffixes follow what CPython can actually
+ * The ABI and interpreter tags come from the wheel tag rules
+ * (packaging/tags.c, packaging.tags), so that the tag a build names a
+ * wheel with is the tag pip will look for. The stable-ABI suffixes follow what CPython can actually
  * import, which is not what EXTENSION_SUFFIXES lists: free-threaded 3.13
  * and 3.14 list ".abi3.so" but cannot load abi3 extensions. */
 #include "config.h"
@@ -39,8 +39,8 @@ static char *version_string(const pp_version *v)
 }
 
 /* ABI_TAG and INTERPRETER_TAG, by the very rules the wheel tag list
- * follows (tags.c): the ABI of the interpreter's own builds, or "none"
- * for one whose EXT_SUFFIX names no ABI, and packaging's
+ * follows (packaging/tags.c): the ABI of the interpreter's own builds, or
+ * "none" for one whose EXT_SUFFIX names no ABI, and packaging's
  * interpreter_name() + interpreter_version(). */
 static pyprobe_status own_tags(pyprobe_facts *f, const char *context,
                                pyprobe_error *error)

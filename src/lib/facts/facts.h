@@ -78,8 +78,8 @@ typedef struct pp_raw_facts {
 } pp_raw_facts;
 
 /* The facts an answer may declare unknown. Wheel tags that need one
- * are refused (tag_list.c); public names that need one are empty and
- * listed in UNKNOWN (report.c). */
+ * are refused (wheels/tag_list.c); public names that need one are empty
+ * and listed in UNKNOWN (decide/report.c). */
 #define PP_UNKNOWN_LIBC "libc"         /* glibc / musl version */
 #define PP_UNKNOWN_ELF "elf"           /* the interpreter's ELF header */
 #define PP_UNKNOWN_MAC_VER "mac_ver"   /* the macOS release */

@@ -1,6 +1,6 @@
 /* tag_inputs.h - the values packaging.tags reads, taken from facts
  * (internal). The bridge between what an interpreter reported and the
- * tag rules in tags.c, used both for the tag list and for the
+ * tag rules in packaging/tags.c, used both for the tag list and for the
  * interpreter's own ABI_TAG and INTERPRETER_TAG, so the two never
  * disagree. */
 #ifndef PP_TAG_INPUTS_H

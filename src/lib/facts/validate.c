@@ -1,4 +1,4 @@
-/* facts_validate.c - check the probe's answer field by field.
+/* validate.c - check the probe's answer field by field.
  *
  * The answer comes from a program we ran, which may not be Python, may
  * be broken, or may be hostile. Every field has a declared type; unknown,

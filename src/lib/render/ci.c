@@ -1,4 +1,4 @@
-/* render_ci.c - every name for a CI system.
+/* ci.c - every name for a CI system.
  *
  * GitHub Actions reads the files named by $GITHUB_OUTPUT and $GITHUB_ENV
  * line by line: NAME=value takes the rest of the line as it is, and

@@ -1,4 +1,4 @@
-/* render_header.c - the C config header.
+/* header.c - the C config header.
  *
  * Every macro is always defined (0/1 for booleans, a string literal for
  * text) so that both `#if PYPROBE_FREE_THREADED` and string use work, and

@@ -1,4 +1,4 @@
-/* render_json.c - every fact and decision as one JSON document. The
+/* json.c - every fact and decision as one JSON document. The
  * same document is a facts file (pyprobe --facts reads it back). */
 #include "config.h"
 

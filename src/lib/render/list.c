@@ -1,4 +1,4 @@
-/* render_list.c - the interpreters of pyprobe_interpreters_find as JSON:
+/* list.c - the interpreters of pyprobe_interpreters_find as JSON:
  * each one's facts as pyprobe --json gives them (so each is a facts file
  * too), or why it could not be probed. */
 #include "config.h"

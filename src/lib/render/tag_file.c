@@ -1,4 +1,4 @@
-/* render_tags.c - the KEY=value tag file.
+/* tag_file.c - the KEY=value tag file.
  *
  * One file, three readers: POSIX sh sources it (`. python.env`), GNU
  * make includes it, and CI systems read KEY=value lines. The layout:
@@ -18,11 +18,12 @@
  * fine). A value outside that is still exact for sh and make: its line
  * uses make's escaping ($$, $(PYPROBE__HASH) ...), which a CI reader
  * would take literally, so CI users get such values from
- * --github-output / --github-env (render_ci.c) instead. A value with a newline also needs make's
- * `define PYPROBE__NL =` ... `endef # =`, written so that every line
- * still has the KEY=value shape line-based readers expect. Control
- * characters other than tab and newline are refused: no reader can be
- * trusted with them. Variables named PYPROBE__* are internal. */
+ * --github-output / --github-env (ci.c) instead. A value with a newline
+ * also needs make's `define PYPROBE__NL =` ... `endef # =`, written so
+ * that every line still has the KEY=value shape line-based readers
+ * expect. Control characters other than tab and newline are refused: no
+ * reader can be trusted with them. Variables named PYPROBE__* are
+ * internal. */
 #include "config.h"
 
 #include <string.h>
