@@ -35,13 +35,11 @@ static pyprobe_status policy_from_json(const json_t *json, const char *path,
         !(json_is_null(limited) || json_is_string(limited)))
         return pp_error_set(error, PYPROBE_ERR_PROTOCOL, path,
                             "field 'policy' is missing or malformed");
-    static const char *const mypyc_modes[] = {"auto", "yes", "no"};
-    static const char *const abi3t_modes[] = {"no", "yes", "only"};
     int found = 0;
-    for (int i = 0; i < 3; i++) {
-        if (strcmp(mypyc, mypyc_modes[i]) == 0)
+    for (int i = 0; i < PP_POLICY_MODES; i++) {
+        if (strcmp(mypyc, pp_mypyc_mode_names[i]) == 0)
             policy->mypyc = (pyprobe_mypyc_mode)i, found |= 1;
-        if (strcmp(abi3t, abi3t_modes[i]) == 0)
+        if (strcmp(abi3t, pp_abi3t_mode_names[i]) == 0)
             policy->abi3t = (pyprobe_abi3t_mode)i, found |= 2;
     }
     if (found != 3)

@@ -7,6 +7,13 @@
 #include "decide/policy.h"
 #include "util/error.h"
 
+const char *const pp_mypyc_mode_names[PP_POLICY_MODES] = {
+    "auto", "yes", "no",
+};
+const char *const pp_abi3t_mode_names[PP_POLICY_MODES] = {
+    "no", "yes", "only",
+};
+
 pyprobe_policy *pyprobe_policy_new(void)
 {
     return calloc(1, sizeof(pyprobe_policy));   /* all defaults are 0 */

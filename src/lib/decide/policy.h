@@ -12,4 +12,10 @@ struct pyprobe_policy {
     long limited_api_minor;   /* 3.<minor> */
 };
 
+/* How a facts file writes each mode (render/json.c, decide/facts_file.c),
+ * indexed by the mode's value. */
+#define PP_POLICY_MODES 3
+extern const char *const pp_mypyc_mode_names[PP_POLICY_MODES];
+extern const char *const pp_abi3t_mode_names[PP_POLICY_MODES];
+
 #endif

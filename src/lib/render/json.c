@@ -6,23 +6,24 @@
 #include <string.h>
 
 #include "decide/facts_file.h"
+#include "decide/policy.h"
 #include "decide/report.h"
 #include "render/json.h"
 #include "util/error.h"
 
 static json_t *policy_json(const pyprobe_policy *policy)
 {
-    static const char *const mypyc[] = {"auto", "yes", "no"};
-    static const char *const abi3t[] = {"no", "yes", "only"};
     char version[16];
     json_t *limited = json_null();
     if (policy->limited_api) {
         snprintf(version, sizeof version, "3.%ld", policy->limited_api_minor);
         limited = json_string(version);
     }
-    return json_pack("{s:s, s:i, s:o, s:s}", "mypyc", mypyc[policy->mypyc],
+    return json_pack("{s:s, s:i, s:o, s:s}",
+                     "mypyc", pp_mypyc_mode_names[policy->mypyc],
                      "mypyc_free_threaded", policy->mypyc_free_threaded,
-                     "limited_api", limited, "abi3t", abi3t[policy->abi3t]);
+                     "limited_api", limited,
+                     "abi3t", pp_abi3t_mode_names[policy->abi3t]);
 }
 
 static json_t *value_json(const pp_name_info *info, const char *value)
