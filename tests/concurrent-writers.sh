@@ -203,6 +203,21 @@ writer() {
     done
 }
 
+# read_as sh|make: read the tag file as that reader does (sh_values,
+# make_values); unless it gives one whole variant, count it bad and say
+# why in $sd/fails.
+read_as() {
+    if ! "${1}_values" "$F" >"$sd/values"; then
+        bad=$((bad + 1))
+        echo "$1 cannot read the tag file: $(head -c 300 "$T/$1.err" | tr "\n" " ")" >>"$sd/fails"
+    elif ! cmp -s "$sd/values" "$T/want/a.$1-values" &&
+         ! cmp -s "$sd/values" "$T/want/b.$1-values"; then
+        bad=$((bad + 1))
+        echo "$1 read a tag file that is neither variant" >>"$sd/fails"
+        cp "$sd/values" "$sd/bad-$1-values.$reads"
+    fi
+}
+
 # sh_reader: until the stop file appears, reads the tag file as sh (each
 # time) and make (every 4th time) read it, and compiles the header (every
 # 4th time, from a directory linked to the outputs').
@@ -213,25 +228,10 @@ sh_reader() {
     ln -s "$H" "$sd/inc/pyconfig-probe.h"
     while [ ! -e "$T/stop" ]; do
         reads=$((reads + 1))
-        if ! sh_values "$F" >"$sd/values"; then
-            bad=$((bad + 1))
-            echo "sh cannot source the tag file: $(head -c 300 "$T/sh.err" | tr "\n" " ")" >>"$sd/fails"
-        elif ! cmp -s "$sd/values" "$T/want/a.sh-values" &&
-             ! cmp -s "$sd/values" "$T/want/b.sh-values"; then
-            bad=$((bad + 1))
-            echo "sh read a tag file that is neither variant" >>"$sd/fails"
-            cp "$sd/values" "$sd/bad-values.$reads"
-        fi
+        read_as sh
         if [ $((reads % 4)) = 1 ]; then
             makes=$((makes + 1))
-            if ! make_values "$F" >"$sd/values"; then
-                bad=$((bad + 1))
-                echo "make cannot include the tag file: $(head -c 300 "$T/make.err" | tr "\n" " ")" >>"$sd/fails"
-            elif ! cmp -s "$sd/values" "$T/want/a.make-values" &&
-                 ! cmp -s "$sd/values" "$T/want/b.make-values"; then
-                bad=$((bad + 1))
-                echo "make read a tag file that is neither variant" >>"$sd/fails"
-            fi
+            read_as make
         fi
         if [ $((reads % 4)) = 3 ]; then
             compiles=$((compiles + 1))

@@ -30,13 +30,22 @@ const char *fuzz_dir(void);
  * Returns the absolute path; the storage is the harness's for good. */
 const char *fuzz_path(const char *relative);
 
-/* Replace the file at path (from fuzz_path) with data. */
+/* Replace the file at path (from fuzz_path) with data; a failure ends
+ * the process (the harness's own files must be writable). */
 void fuzz_write(const char *path, const uint8_t *data, size_t size);
+/* The same for a path an input chose: 0 when it cannot be written. */
+int fuzz_try_write(const char *path, const uint8_t *data, size_t size);
 
 /* The parser's verdict on this input. With FUZZ_EXPLAIN set in the
  * environment it is printed on stderr ("accepted", or the refusal), to
  * check that seeds reach as far as they should; otherwise nothing is. */
 void fuzz_outcome(pyprobe_status status, const pyprobe_error *error);
+
+/* The target of a description file (build-details.json, sysconfigdata):
+ * glibc 2.36, which no file says, and the private directory as the
+ * sysroot, so paths as written are looked for there. Without them most
+ * answers would stop early. */
+const pyprobe_target *fuzz_target(void);
 
 /* Drive what comes after a parser: the report under the default policy
  * and each rendering of it. Facts that validated must render. */

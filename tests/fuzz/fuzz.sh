@@ -16,6 +16,8 @@
 #                                   committed corpora (then commit them)
 #   FUZZ_PARALLEL=2                 run two harnesses at a time
 #   FUZZ_WORK=DIR                   build and work there instead
+#   FUZZ_TIMEOUT=S                  an input slower than S seconds is a
+#                                   finding (default 1)
 #
 # Ends with a table: harness, runs, coverage (edges) and features as
 # libFuzzer counts them (lines of parse and _decode for the Python
@@ -30,9 +32,11 @@ seconds=${FUZZ_SECONDS:-}
 [ -z "$seconds" ] && [ -z "$runs" ] && seconds=60
 corpora=$top_srcdir/tests/fuzz/corpus
 work=${FUZZ_WORK:-$top_builddir/fuzz-build}
-all="answer build_details cache_entry facts_json pep440 release_manifest
-     sysconfigdata wheel_name pyprobe_env"
+# Every fuzz_NAME.c, and the Python reader's driver.
+all="$(cd "$top_srcdir/tests/fuzz" && ls fuzz_*.c | sed 's/^fuzz_\(.*\)\.c$/\1/') pyprobe_env"
 harnesses=${FUZZ_HARNESSES:-$all}
+# An input slower than this (seconds) is a finding.
+timeout=${FUZZ_TIMEOUT:-1}
 
 say() { printf 'fuzz.sh: %s\n' "$*" >&2; }
 
@@ -67,18 +71,28 @@ if [ -n "$c_programs" ]; then
     }
 fi
 
-limits="-timeout=1 -rss_limit_mb=2048 -print_final_stats=1"
+limits="-timeout=$timeout -rss_limit_mb=2048 -print_final_stats=1"
 [ -n "$runs" ] && limits="$limits -runs=$runs"
 [ -n "$seconds" ] && limits="$limits -max_total_time=$seconds"
 
 mkdir -p "$work/findings"
 rm -f "$work"/row-* "$work"/failed-*
 
-# fuzz_c NAME: run one libFuzzer harness; its table row in row-NAME.
+# row NAME RUNS COV FT CORPUS SLOWEST: NAME's line of the table, in
+# row-NAME, with the number of its findings.
+row() {
+    printf '%-18s %12s %8s %8s %8s %8s %9s\n' "$1" "${2:-?}" "${3:-?}" \
+        "${4:-?}" "${5:-?}" "${6:-?}s" \
+        "$(ls "$work/findings" | grep -c "^$1-")" >"$work/row-$1"
+}
+
+# fuzz_c NAME: run one libFuzzer harness, with a temporary directory of
+# its own that goes with it (a harness that crashes cannot clean up).
 fuzz_c() {
-    h=$1 live=$work/corpus/$1 log=$work/$1.log
+    h=$1 live=$work/corpus/$1 log=$work/$1.log tmp=$scratch/pyprobe-fuzz-$1.$$
+    mkdir -p "$tmp"
     # shellcheck disable=SC2086
-    TMPDIR=$scratch "$build/tests/fuzz/fuzz_$h" $limits \
+    TMPDIR=$tmp "$build/tests/fuzz/fuzz_$h" $limits \
         -artifact_prefix="$work/findings/$h-" "$live" "$corpora/$h" \
         >"$log" 2>&1 || : >"$work/failed-$h"
     n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
@@ -87,14 +101,13 @@ fuzz_c() {
     cov=$(printf '%s\n' "$done_line" | sed -n 's/.*cov: \([0-9]*\).*/\1/p')
     ft=$(printf '%s\n' "$done_line" | sed -n 's/.*ft: \([0-9]*\).*/\1/p')
     size=$(printf '%s\n' "$done_line" | sed -n 's/.*corp: \([0-9]*\).*/\1/p')
-    printf '%-18s %12s %8s %8s %8s %8s %9s\n' "$h" "${n:-?}" "${cov:-?}" \
-        "${ft:-?}" "${size:-?}" "${slowest:-?}s" \
-        "$(ls "$work/findings" | grep -c "^$h-")" >"$work/row-$h"
+    row "$h" "$n" "$cov" "$ft" "$size" "$slowest"
     if [ "${FUZZ_MERGE:-}" = 1 ]; then
-        TMPDIR=$scratch "$build/tests/fuzz/fuzz_$h" -merge=1 -timeout=1 \
+        TMPDIR=$tmp "$build/tests/fuzz/fuzz_$h" -merge=1 -timeout="$timeout" \
             -rss_limit_mb=2048 "$corpora/$h" "$live" >"$log.merge" 2>&1 ||
             : >"$work/failed-$h"
     fi
+    rm -rf "$tmp"
 }
 
 # fuzz_python: the tag-file reader, by its own driver.
@@ -114,9 +127,7 @@ fuzz_python() {
     lines=$(printf '%s\n' "$line" | sed -n 's/.*lines \([0-9]*\) of \([0-9]*\).*/\1\/\2/p')
     size=$(printf '%s\n' "$line" | sed -n 's/.*corpus \([0-9]*\).*/\1/p')
     slowest=$(printf '%s\n' "$line" | sed -n 's/.*slowest \([0-9.]*\) s.*/\1/p')
-    printf '%-18s %12s %8s %8s %8s %8s %9s\n' "$h" "${n:-?}" "lines" \
-        "${lines:-?}" "${size:-?}" "${slowest:-?}s" \
-        "$(ls "$work/findings" | grep -c "^$h-")" >"$work/row-$h"
+    row "$h" "$n" lines "$lines" "$size" "$slowest"
     if [ "${FUZZ_MERGE:-}" = 1 ]; then
         cp "$live"/new-* "$corpora/$h/" 2>/dev/null || :
     fi

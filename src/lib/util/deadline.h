@@ -10,6 +10,7 @@
 #ifndef PP_DEADLINE_H
 #define PP_DEADLINE_H
 
+#include <limits.h>
 #include <time.h>
 
 #include "util/error.h"
@@ -27,10 +28,15 @@ static inline long long pp_clock_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* The deadline limit_ms from now. */
+/* The deadline limit_ms from now. A limit too large for the clock's
+ * range (ULONG_MAX through the library: "no limit") is never reached,
+ * rather than wrapping round to one already passed. */
 static inline pp_deadline pp_deadline_in(unsigned long limit_ms)
 {
-    pp_deadline deadline = {pp_clock_ms() + (long long)limit_ms, limit_ms};
+    long long now = pp_clock_ms();
+    pp_deadline deadline = {LLONG_MAX, limit_ms};
+    if (limit_ms < (unsigned long long)(LLONG_MAX - now))
+        deadline.at_ms = now + (long long)limit_ms;
     return deadline;
 }
 

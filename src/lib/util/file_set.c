@@ -373,6 +373,37 @@ static int directory_entry(const char *target, struct stat *dir,
     return ok;
 }
 
+/* The file an output written through writes, when it is a regular one
+ * (standard output or /dev/fd/N redirected to a file): 1 and *st. */
+static int through_regular_file(const entry *e, struct stat *st)
+{
+    if (!e->through)
+        return 0;
+    int found = e->own_fd >= 0 ? fstat(e->own_fd, st) == 0
+                               : stat(e->target, st) == 0;
+    return found && S_ISREG(st->st_mode);
+}
+
+/* 1 if one of a and b is written through to a regular file and the
+ * other replaces that same file: the rename would leave what was
+ * written through in the old file, which nobody would see. The
+ * descriptor holds the file, so its inode number cannot pass to another
+ * file meanwhile. */
+static int through_and_replaced(const entry *a, const entry *b)
+{
+    struct stat written, replaced;
+    if (!through_regular_file(a, &written)) {
+        const entry *swap = a;
+        a = b;
+        b = swap;
+        if (!through_regular_file(a, &written))
+            return 0;
+    }
+    return !b->through && stat(b->target, &replaced) == 0 &&
+           replaced.st_dev == written.st_dev &&
+           replaced.st_ino == written.st_ino;
+}
+
 /* 1 if an entry before e replaces the same directory entry (a link and
  * the file it points to, one file spelled two ways): one rename would
  * silently undo the other (two hard links are two entries, each
@@ -381,9 +412,13 @@ static int directory_entry(const char *target, struct stat *dir,
  * stat calls, and the inode number a rename frees is soon given to a new
  * file (ext4 reuses it at once), so two outputs could look like one.
  * Outputs written through may share a target (--tags /dev/null
- * --header /dev/null). */
+ * --header /dev/null), but not with one that replaces it (see
+ * through_and_replaced). */
 static int target_taken(const pyprobe_file_set *set, const entry *e)
 {
+    for (const entry *before = set->entries; before < e; before++)
+        if (through_and_replaced(before, e))
+            return 1;
     if (e->through)
         return 0;
     struct stat mine, theirs;

@@ -1,4 +1,4 @@
-/* fuzz_support.c - the helpers in fuzz.h. */
+/* support.c - the helpers in fuzz.h, shared by every harness. */
 #include "config.h"
 
 #include <limits.h>
@@ -76,11 +76,18 @@ const char *fuzz_path(const char *relative)
     return made[made_count - 1];
 }
 
-void fuzz_write(const char *path, const uint8_t *data, size_t size)
+int fuzz_try_write(const char *path, const uint8_t *data, size_t size)
 {
     FILE *file = fopen(path, "wb");
-    if (!file || (size && fwrite(data, 1, size, file) != size) ||
-        fclose(file) != 0)
+    if (!file)
+        return 0;
+    int written = !size || fwrite(data, 1, size, file) == size;
+    return fclose(file) == 0 && written;
+}
+
+void fuzz_write(const char *path, const uint8_t *data, size_t size)
+{
+    if (!fuzz_try_write(path, data, size))
         give_up(path);
 }
 
@@ -120,6 +127,21 @@ void fuzz_outcome(pyprobe_status status, const pyprobe_error *error)
                 error->message);
     else
         fprintf(stderr, "refused (%s)\n", pyprobe_status_name(status));
+}
+
+const pyprobe_target *fuzz_target(void)
+{
+    static pyprobe_target *target;
+    if (!target) {
+        target = pyprobe_target_new();
+        if (!target ||
+            pyprobe_target_set_libc(target, "glibc-2.36", NULL) !=
+                PYPROBE_OK ||
+            pyprobe_target_set_sysroot(target, fuzz_dir(), NULL) !=
+                PYPROBE_OK)
+            give_up("fuzz_target");
+    }
+    return target;
 }
 
 /* Valid facts must render, or be refused as a value the format cannot
