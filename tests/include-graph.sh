@@ -24,7 +24,7 @@ printf '%s\n' 'the stages:' '  1. early/  first' '  2. late/   second' \
     >"$lib/README"
 # early/a uses late/b (a later stage); late/b uses late/c and late/c
 # late/b (a circle); late/c includes "a.h" by bare name; early/a.h
-# declares a function late/b.c defines.
+# declares a function late/b.c defines; flat.c is in no stage.
 printf '#include "late/b.h"\nint pp_b_thing(void);\n' >"$lib/early/a.h"
 printf '#include "early/a.h"\nint pp_a(void) { return 0; }\n' \
     >"$lib/early/a.c"
@@ -36,12 +36,14 @@ printf '#include "late/b.h"\n#include "a.h"\nint pp_c(void);\n' \
     >"$lib/late/c.h"
 printf '#include "late/c.h"\nint pp_c(void) { return 3; }\n' \
     >"$lib/late/c.c"
+printf 'int pp_flat(void) { return 4; }\n' >"$lib/flat.c"
 python3 "$graph" "$lib" >"$T/bad"
 check "a broken tree fails the check" test $? = 1
 for want in 'early/a uses late/b: stage late/ comes after early/' \
             'circle: late/b <-> late/c' \
             'late/c.h includes "a.h": name the stage, as in "early/a.h"' \
-            'early/a.h declares pp_b_thing, which late/b.c defines'; do
+            'early/a.h declares pp_b_thing, which late/b.c defines' \
+            'flat.c is in no stage: move it into one'; do
     if grep -qxF "include-graph: $want" "$T/bad"; then
         pass "found: $want"
     else

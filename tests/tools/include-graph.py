@@ -40,6 +40,13 @@ def strip_comments(text):
     return re.sub(r'//[^\n]*', '', text)
 
 
+def generated(path):
+    """A file gen-probe-script.sh wrote (an in-tree build from before the
+    stage folders may have left one in src/lib)."""
+    with open(path, encoding='utf-8', errors='replace') as f:
+        return f.readline().startswith('/* Generated from ')
+
+
 def read_stages(lib):
     readme = os.path.join(lib, 'README')
     try:
@@ -63,6 +70,8 @@ def read_modules(lib, stages):
         if (os.path.isdir(path) and entry not in stages and
                 not entry.startswith('.')):
             problems.append('%s/ is not a stage in src/lib/README' % entry)
+        elif entry.endswith(('.c', '.h')) and not generated(path):
+            problems.append('%s is in no stage: move it into one' % entry)
     for stage in stages:
         folder = os.path.join(lib, stage)
         if not os.path.isdir(folder):
