@@ -29,7 +29,8 @@ import sysconfig
 
 __all__ = ["BOOLEANS", "TagFileError", "load", "parse", "mismatch"]
 
-# The names of kind BOOL in pyprobe's src/lib/names.h (a test checks that).
+# The names of kind BOOL in pyprobe's src/lib/decide/names.h (a test
+# checks that).
 BOOLEANS = frozenset((
     "PYPROBE_FREE_THREADED", "PYPROBE_GIL_ENABLED", "PYPROBE_DEBUG",
     "PYPROBE_VENV", "PYPROBE_SHARED", "PYPROBE_LIMITED_API",

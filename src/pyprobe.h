@@ -73,7 +73,10 @@ typedef struct pyprobe_probe_options pyprobe_probe_options;
 /* Caller frees with pyprobe_probe_options_free. NULL on out of memory. */
 pyprobe_probe_options *pyprobe_probe_options_new(void);
 void pyprobe_probe_options_free(pyprobe_probe_options *options);
-/* Kill the interpreter (and its whole process group) after this long. */
+/* The time limit of a probe: running the interpreter, reading its
+ * answer and a second run (after a crash, or when the cached probe
+ * script could not be used) together. When it is reached the
+ * interpreter and its whole process group are killed. */
 void pyprobe_probe_options_set_timeout_ms(pyprobe_probe_options *options,
                                           unsigned long timeout_ms);
 /* Treat more output than this as an error. */

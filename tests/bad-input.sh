@@ -121,21 +121,10 @@ fi
 # record their pids for the cleanup. --timeout 1 must end it within a
 # few seconds and kill the whole process group.
 marker=pyprobe-hang-marker-$$-$(date +%s%N)
-# survivors: the pids still running with the marker. A killed process
-# may take a moment to go, so look again for up to 2 s; one that was
-# not killed sleeps for minutes.
-survivors() {
-    for sv_try in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-        sv_pids=$(pgrep -f "$marker" | tr '\n' ' ')
-        [ -z "$sv_pids" ] && return 0
-        sleep 0.1
-    done
-    echo "$sv_pids"
-}
 ln -s "$(command -v sleep)" "$T/$marker" || fatal "cannot link sleep"
-hang=$(fake_python hang "echo \$\$ >>\"$T/pids\"
+hang=$(fake_python hang "echo \$\$ | tee -a \"$T/hang.pids\" >>\"$T/pids\"
 \"$T/$marker\" 300 &
-echo \$! >>\"$T/pids\"
+echo \$! | tee -a \"$T/hang.pids\" >>\"$T/pids\"
 echo started >\"$T/hang-started\"
 exec \"$T/$marker\" 301")
 for variant in plain with-files; do
@@ -157,20 +146,20 @@ for variant in plain with-files; do
         test -f "$T/hang-started"
     check "hanging interpreter ($variant): returned in ${RUN_MS} ms (< 5 s)" \
         test "$RUN_MS" -lt 5000
-    survivors=$(survivors)
+    survivors=$(still_running "$T/hang.pids")
     check "hanging interpreter ($variant): no process of its group survives${survivors:+ (left: $survivors)}" \
         test -z "$survivors"
 done
 
 # It closes its output and then hangs: still a time-out.
-hang2=$(fake_python hang-closed "echo \$\$ >>\"$T/pids\"
+hang2=$(fake_python hang-closed "echo \$\$ | tee -a \"$T/hang.pids\" >>\"$T/pids\"
 exec >/dev/null 2>&1
 exec \"$T/$marker\" 302")
 refuse 4 'did not finish' "interpreter that closes its output and hangs" \
     -- --timeout 1 --python "$hang2"
 check "closed-output hang: returned in ${RUN_MS} ms (< 5 s)" \
     test "$RUN_MS" -lt 5000
-survivors=$(survivors)
+survivors=$(still_running "$T/hang.pids")
 check "no hanging process survives${survivors:+ (left: $survivors)}" \
     test -z "$survivors"
 

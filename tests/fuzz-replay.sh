@@ -7,11 +7,12 @@
 # tests/sanitizers.sh the same replays run with ASan and UBSan. The
 # Python tag-file reader's corpus goes through its own driver.
 . "$(dirname "$0")/lib.sh"
+require_debian_python
 
 fuzz=$top_srcdir/tests/fuzz
 R=$top_srcdir/tests/data/reproducers
-harnesses="answer build_details cache_entry facts_json pep440
-           release_manifest sysconfigdata wheel_name"
+# Every fuzz_NAME.c.
+harnesses=$(cd "$fuzz" && ls fuzz_*.c | sed 's/^fuzz_\(.*\)\.c$/\1/')
 
 # The reproducers, as inputs of the harness for their parser.
 mkdir -p "$T/answer" "$T/build_details" "$T/facts_json" "$T/sysconfigdata"
@@ -20,8 +21,10 @@ cp "$R/facts-bad-limited-api.json" "$T/facts_json/"
 gzip -dc "$R/sysconfigdata-100k-keys.py.gz" >"$T/sysconfigdata/100k-keys.py"
 # The quadratic answer is printed by a script posing as an interpreter;
 # the harness reads what it prints, at the 80 000 keys that took 43 s.
-sed 's/^n = 20000$/n = 80000/' "$R/quadratic_dict-interpreter.py" |
-    "$DEBIAN_PY" - >"$T/answer/80k-keys"
+sed 's/^n = 20000$/n = 80000/' "$R/quadratic_dict-interpreter.py" >"$T/80k.py"
+grep -q '^n = 80000$' "$T/80k.py" || fatal "the quadratic reproducer changed"
+"$DEBIAN_PY" "$T/80k.py" >"$T/answer/80k-keys" ||
+    fatal "the quadratic reproducer did not run"
 # (cache-entry-without-probe.json names another machine's interpreter, so
 # the corpus holds it with the harness's placeholders instead:
 # tests/fuzz/corpus/cache_entry/seed-reproducer-without-probe.)
@@ -46,7 +49,7 @@ for h in $harnesses; do
     fi
 done
 
-run python3 "$fuzz/pyprobe_env_fuzz.py" replay "$fuzz/corpus/pyprobe_env"
+run python3 -B "$fuzz/pyprobe_env_fuzz.py" replay "$fuzz/corpus/pyprobe_env"
 if [ "$RC" -eq 0 ]; then
     pass "pyprobe_env: $(sed 's|.*: ||' "$T/out")"
 else

@@ -28,23 +28,6 @@ export PYPROBE_CACHE_DIR
 # others may take this much longer than it on a noisy 2-core machine.
 SLACK=5
 
-# still_running PIDFILE: the pids in PIDFILE that are still there (a
-# zombie is dead), with their state, after up to 2 s for a killed one
-# to go.
-still_running() {
-    for sr_try in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-        sr_left=
-        while read -r sr_pid; do
-            sr_state=$(ps -o stat= -p "$sr_pid" 2>/dev/null) || continue
-            case $sr_state in Z*) continue ;; esac
-            sr_left="$sr_left $sr_pid ($sr_state)"
-        done <"$1"
-        [ -z "$sr_left" ] && return 0
-        sleep 0.1
-    done
-    echo "$sr_left"
-}
-
 # success_problems: print what is wrong with the last run for a success
 # that rewrote the files reset_outdir made.
 success_problems() {
@@ -144,12 +127,15 @@ kill -STOP \$\$"
 # CPython), but within the same --timeout: this one crashes near its end,
 # and hangs when it is run again. Run twice on a time limit each, it
 # would take almost twice --timeout (so the bound here is tighter).
-hostile 4 '' 4 $((4 + 2)) crash-then-hang \
+hostile 4 'did not finish within 4' 4 $((4 + 2)) crash-then-hang \
     "crashes near --timeout, then hangs when run again" \
-    "if [ -e \"$T/crashed\" ]; then exec \"$T/$marker\" 300; fi
+    "echo run >>\"$T/crash-runs\"
+if [ -e \"$T/crashed\" ]; then exec \"$T/$marker\" 300; fi
 : >\"$T/crashed\"
 sleep 3.5
 kill -SEGV \$\$"
+check "crash-then-hang: it was run twice ($(wc -l <"$T/crash-runs") runs)" \
+    test "$(wc -l <"$T/crash-runs")" -eq 2
 
 # --- Children that hold the pipes after the interpreter exits -------------
 

@@ -248,6 +248,23 @@ for candidate in /usr/bin/python3.11 /usr/bin/python3; do
     fi
 done
 
+# still_running PIDFILE: the pids in PIDFILE that are still there (a
+# zombie is dead), with their state, after up to 2 s for a killed one
+# to go.
+still_running() {
+    for sr_try in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+        sr_left=
+        while read -r sr_pid; do
+            sr_state=$(ps -o stat= -p "$sr_pid" 2>/dev/null) || continue
+            case $sr_state in Z*) continue ;; esac
+            sr_left="$sr_left $sr_pid ($sr_state)"
+        done <"$1"
+        [ -z "$sr_left" ] && return 0
+        sleep 0.1
+    done
+    echo "$sr_left"
+}
+
 # require_debian_python: skip the test (with the reason) without it.
 require_debian_python() {
     [ -x "$DEBIAN_PY" ] ||

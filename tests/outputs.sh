@@ -91,7 +91,6 @@ expect_exit 0 -- "$PYPROBE" $P "$@" &&
 
 # --- Files: unchanged, replaced, modes ---------------------------------
 
-OLD_EPOCH=$(date -d "$OLD_DATE" +%s)
 mkdir "$T/files"
 H=$T/files/python.h
 E=$T/files/python.env

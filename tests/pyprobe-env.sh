@@ -3,7 +3,7 @@
 # every Python 3 here (3.6 and up, PyPy), it reads back exactly the values
 # that sh gets by sourcing the same tag file, hostile paths included
 # (quotes, $(...), #, a backslash, a newline, bytes that are not UTF-8);
-# its booleans are the BOOL names of src/lib/names.h; every recorded
+# its booleans are the BOOL names of src/lib/decide/names.h; every recorded
 # interpreter's tag file gives the values of pyprobe --json; malformed
 # files, unknown names and missing files fail with pyprobe's exit codes.
 set -u
@@ -31,7 +31,7 @@ fi
 
 # --- the booleans are names.h's BOOL names --------------------------------
 want=$(sed -n 's/^ *X(\([A-Z0-9_]*\), [a-z0-9_]*, BOOL,.*/PYPROBE_\1/p' \
-       "$top_srcdir/src/lib/names.h" | sort)
+       "$top_srcdir/src/lib/decide/names.h" | sort)
 got=$(/usr/bin/python3.11 -c 'import sys; sys.path.insert(0, sys.argv[1])
 import pyprobe_env; print("\n".join(sorted(pyprobe_env.BOOLEANS)))' \
       "$top_srcdir/data")

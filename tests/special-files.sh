@@ -189,6 +189,16 @@ if expect_exit 2 -- "$PYPROBE" $F --tags "$T/real/twice.env" \
         test "$(cat "$T/real/twice.env")" = old
 fi
 
+# An output written through a descriptor to a regular file, and another
+# that replaces that file: the rename would strand what was written in
+# the old file, so that is a usage error too, and nothing is written.
+echo old >"$T/real/shared.h"
+if expect_exit 2 -- sh -c '"$1" $2 --header "$3" --tags /dev/fd/3 3>>"$3"' \
+        sh "$PYPROBE" "$F" "$T/real/shared.h"; then
+    check "--tags /dev/fd/3 appending to the --header file: refused, untouched" \
+        test "$(cat "$T/real/shared.h")" = old
+fi
+
 # --- directories ------------------------------------------------------------------
 
 mkdir "$T/dir"

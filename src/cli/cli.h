@@ -139,4 +139,7 @@ int cmd_list(int argc, char **argv);
 /* The human summary printed when no output was asked for. */
 void print_summary(FILE *out, const pyprobe_report *report);
 
+/* "yes" or "no" for a boolean name of report, for people. */
+const char *cli_yes_no(const pyprobe_report *report, const char *name);
+
 #endif

@@ -25,11 +25,6 @@ static const char usage_text[] =
 "                         answer\n"
 "  -h, --help             show this help and exit\n";
 
-static const char *yes_no(const pyprobe_report *report, const char *name)
-{
-    return strcmp(pyprobe_report_get(report, name), "1") == 0 ? "yes" : "no";
-}
-
 static int print_table(const pyprobe_interpreters *list)
 {
     size_t n = pyprobe_interpreters_count(list), width = 4, failed = 0;
@@ -52,12 +47,13 @@ static int print_table(const pyprobe_interpreters *list)
             return cli_fail(&error);
         char stable[16];
         snprintf(stable, sizeof stable, "%s/%s",
-                 yes_no(report, "limited_api"), yes_no(report, "abi3t"));
+                 cli_yes_no(report, "limited_api"),
+                 cli_yes_no(report, "abi3t"));
         printf("%-*s  %-10s %-12s %-6s %-10s %s\n", (int)width,
                pyprobe_interpreters_path(list, i),
                pyprobe_report_get(report, "version"),
                pyprobe_report_get(report, "abi_tag"),
-               yes_no(report, "free_threaded"), stable,
+               cli_yes_no(report, "free_threaded"), stable,
                pyprobe_report_get(report, "ext_suffix"));
         pyprobe_report_free(report);
     }

@@ -231,3 +231,8 @@ int cli_bad_option(int opt, char **argv)
         return cli_usage_error(argv[optind - 1], "needs a value");
     return cli_usage_error(argv[optind - 1], "unknown option");
 }
+
+const char *cli_yes_no(const pyprobe_report *report, const char *name)
+{
+    return strcmp(pyprobe_report_get(report, name), "1") == 0 ? "yes" : "no";
+}

@@ -11,11 +11,6 @@ static const char *get(const pyprobe_report *report, const char *name)
     return pyprobe_report_get(report, name);
 }
 
-static const char *yes_no(const pyprobe_report *report, const char *name)
-{
-    return strcmp(get(report, name), "1") == 0 ? "yes" : "no";
-}
-
 void print_summary(FILE *out, const pyprobe_report *report)
 {
     const char *impl = get(report, "implementation");
@@ -39,12 +34,12 @@ void print_summary(FILE *out, const pyprobe_report *report)
     fprintf(out, "Extension      %s\n", get(report, "ext_suffix"));
     const char *stable = get(report, "stable_abi_suffixes");
     fprintf(out, "Stable ABI     abi3: %s, abi3t: %s%s%s%s\n",
-            yes_no(report, "limited_api"), yes_no(report, "abi3t"),
+            cli_yes_no(report, "limited_api"), cli_yes_no(report, "abi3t"),
             stable[0] ? "  (loads " : "", stable, stable[0] ? ")" : "");
     fprintf(out, "Headers        %s\n", get(report, "includedir"));
     fprintf(out, "Build path     %s: %s, %s\n", get(report, "build_path"),
             get(report, "wheel_tag"), get(report, "build_suffix"));
-    fprintf(out, "mypyc          %s: %s\n", yes_no(report, "mypyc"),
+    fprintf(out, "mypyc          %s: %s\n", cli_yes_no(report, "mypyc"),
             get(report, "mypyc_reason"));
     fprintf(out, "GIL now        %s (run-time state; builds use the build "
                  "configuration)\n",

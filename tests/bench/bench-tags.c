@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "strlist.h"
-#include "tags.h"
+#include "packaging/tags.h"
+#include "util/strlist.h"
 
 static double cpu_seconds(void)
 {

@@ -30,8 +30,11 @@ const char *fuzz_dir(void);
  * Returns the absolute path; the storage is the harness's for good. */
 const char *fuzz_path(const char *relative);
 
-/* Replace the file at path (from fuzz_path) with data. */
+/* Replace the file at path (from fuzz_path) with data; a failure ends
+ * the process (the harness's own files must be writable). */
 void fuzz_write(const char *path, const uint8_t *data, size_t size);
+/* The same for a path an input chose: 0 when it cannot be written. */
+int fuzz_try_write(const char *path, const uint8_t *data, size_t size);
 
 /* The parser's verdict on this input. With FUZZ_EXPLAIN set in the
  * environment it is printed on stderr ("accepted", or the refusal), to

@@ -16,6 +16,8 @@
 #                                   committed corpora (then commit them)
 #   FUZZ_PARALLEL=2                 run two harnesses at a time
 #   FUZZ_WORK=DIR                   build and work there instead
+#   FUZZ_TIMEOUT=S                  an input slower than S seconds is a
+#                                   finding (default 1)
 #
 # Ends with a table: harness, runs, coverage (edges) and features as
 # libFuzzer counts them (lines of parse and _decode for the Python
@@ -30,9 +32,11 @@ seconds=${FUZZ_SECONDS:-}
 [ -z "$seconds" ] && [ -z "$runs" ] && seconds=60
 corpora=$top_srcdir/tests/fuzz/corpus
 work=${FUZZ_WORK:-$top_builddir/fuzz-build}
-all="answer build_details cache_entry facts_json pep440 release_manifest
-     sysconfigdata wheel_name pyprobe_env"
+# Every fuzz_NAME.c, and the Python reader's driver.
+all="$(cd "$top_srcdir/tests/fuzz" && ls fuzz_*.c | sed 's/^fuzz_\(.*\)\.c$/\1/') pyprobe_env"
 harnesses=${FUZZ_HARNESSES:-$all}
+# An input slower than this (seconds) is a finding.
+timeout=${FUZZ_TIMEOUT:-1}
 
 say() { printf 'fuzz.sh: %s\n' "$*" >&2; }
 
@@ -67,7 +71,7 @@ if [ -n "$c_programs" ]; then
     }
 fi
 
-limits="-timeout=1 -rss_limit_mb=2048 -print_final_stats=1"
+limits="-timeout=$timeout -rss_limit_mb=2048 -print_final_stats=1"
 [ -n "$runs" ] && limits="$limits -runs=$runs"
 [ -n "$seconds" ] && limits="$limits -max_total_time=$seconds"
 
@@ -82,11 +86,13 @@ row() {
         "$(ls "$work/findings" | grep -c "^$1-")" >"$work/row-$1"
 }
 
-# fuzz_c NAME: run one libFuzzer harness.
+# fuzz_c NAME: run one libFuzzer harness, with a temporary directory of
+# its own that goes with it (a harness that crashes cannot clean up).
 fuzz_c() {
-    h=$1 live=$work/corpus/$1 log=$work/$1.log
+    h=$1 live=$work/corpus/$1 log=$work/$1.log tmp=$scratch/pyprobe-fuzz-$1.$$
+    mkdir -p "$tmp"
     # shellcheck disable=SC2086
-    TMPDIR=$scratch "$build/tests/fuzz/fuzz_$h" $limits \
+    TMPDIR=$tmp "$build/tests/fuzz/fuzz_$h" $limits \
         -artifact_prefix="$work/findings/$h-" "$live" "$corpora/$h" \
         >"$log" 2>&1 || : >"$work/failed-$h"
     n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
@@ -97,10 +103,11 @@ fuzz_c() {
     size=$(printf '%s\n' "$done_line" | sed -n 's/.*corp: \([0-9]*\).*/\1/p')
     row "$h" "$n" "$cov" "$ft" "$size" "$slowest"
     if [ "${FUZZ_MERGE:-}" = 1 ]; then
-        TMPDIR=$scratch "$build/tests/fuzz/fuzz_$h" -merge=1 -timeout=1 \
+        TMPDIR=$tmp "$build/tests/fuzz/fuzz_$h" -merge=1 -timeout="$timeout" \
             -rss_limit_mb=2048 "$corpora/$h" "$live" >"$log.merge" 2>&1 ||
             : >"$work/failed-$h"
     fi
+    rm -rf "$tmp"
 }
 
 # fuzz_python: the tag-file reader, by its own driver.

@@ -5,7 +5,8 @@
  * hung on the clock would not replay. */
 #include "config.h"
 
-#include "facts.h"
+#include "facts/facts.h"
+#include "facts/validate.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

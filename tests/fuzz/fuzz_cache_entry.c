@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cache.h"
 #include "fuzz.h"
-#include "strbuf.h"
+#include "probe/cache.h"
+#include "util/strbuf.h"
 
 /* Any executable file will do as the "interpreter": nothing is run. */
 #define PYTHON "/bin/sh"

@@ -3,7 +3,7 @@
 #include "config.h"
 
 #include "fuzz.h"
-#include "pep440.h"
+#include "packaging/pep440.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

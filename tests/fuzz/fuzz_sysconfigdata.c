@@ -2,11 +2,12 @@
  * them, and the patchlevel.h in the headers that gives the full version.
  *
  * The input is the sysconfigdata module, optionally followed by the
- * separator line below and the patchlevel.h to place in the directory
- * the module's INCLUDEPY names (under the private directory, which is
+ * separator line below and the patchlevel.h to place in the include
+ * directory the module implies (under the private directory, which is
  * the target's sysroot). */
 #include "config.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,24 +20,43 @@
 #define PATCHLEVEL_SEPARATOR "\n#### patchlevel.h\n"
 #define MAX_DEPTH 16
 
-/* The module's INCLUDEPY when it is a plain absolute path (letters,
- * digits, ._-/ and no ..), as a path under the sysroot; else 0. */
-static int include_dir(const char *module, char *dir, size_t size)
+/* The value of 'name' in the module when it is plain (letters, digits,
+ * ._-/ and no ..), into value; else 0. A plain strstr, not a parse: the
+ * harness must not depend on the parser it feeds. */
+static int plain_value(const char *module, const char *name, char *value,
+                       size_t size)
 {
-    static const char key[] = "'INCLUDEPY': '";
     static const char plain[] = "abcdefghijklmnopqrstuvwxyz"
                                 "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/";
+    char key[64];
+    snprintf(key, sizeof key, "'%s': '", name);
     const char *at = strstr(module, key);
     if (!at)
         return 0;
     at += strlen(key);
     size_t length = strspn(at, plain);
     const char *dots = strstr(at, "..");
-    if (length == 0 || at[0] != '/' || at[length] != '\'' ||
-        (dots && dots < at + length))
+    if (at[length] != '\'' || length >= size || (dots && dots < at + length))
         return 0;
-    return snprintf(dir, size, "%s%.*s", fuzz_dir(), (int)length, at) <
-           (int)size;
+    memcpy(value, at, length);
+    value[length] = '\0';
+    return 1;
+}
+
+/* Where pyprobe looks for patchlevel.h, as sysconfig computes the
+ * include directory: {prefix}/include/python{VERSION}{ABIFLAGS}, under
+ * the sysroot; 0 when the module does not say it plainly. */
+static int include_dir(const char *module, char *dir, size_t size)
+{
+    char prefix[PATH_MAX], version[32], abiflags[32];
+    if (!plain_value(module, "prefix", prefix, sizeof prefix) ||
+        prefix[0] != '/' ||
+        !plain_value(module, "VERSION", version, sizeof version))
+        return 0;
+    if (!plain_value(module, "ABIFLAGS", abiflags, sizeof abiflags))
+        abiflags[0] = '\0';
+    return snprintf(dir, size, "%s%s/include/python%s%s", fuzz_dir(), prefix,
+                    version, abiflags) < (int)size;
 }
 
 /* The headers placed for one input, and taken away after it. */
@@ -46,37 +66,57 @@ typedef struct headers {
     char file[PATH_MAX];              /* "" when none was written */
 } headers;
 
+static void take_away(headers *h)
+{
+    if (h->file[0])
+        unlink(h->file);
+    h->file[0] = '\0';
+    while (h->count > 0)
+        rmdir(h->made[--h->count]);
+}
+
+/* Make dir (under the sysroot) and its missing parents, each recorded
+ * in h. 0, with nothing left behind, when it is deeper than MAX_DEPTH
+ * new directories or cannot be made (a component too long, a file in
+ * the way): the input then simply has no headers. */
+static int make_dirs(headers *h, char *dir)
+{
+    for (char *slash = dir + strlen(fuzz_dir()) + 1;; slash++) {
+        slash = strchr(slash, '/');
+        if (slash)
+            *slash = '\0';
+        if (mkdir(dir, 0700) == 0) {
+            if (h->count == MAX_DEPTH) {
+                rmdir(dir);
+                take_away(h);
+                return 0;
+            }
+            snprintf(h->made[h->count++], PATH_MAX, "%s", dir);
+        } else if (errno != EEXIST) {
+            take_away(h);
+            return 0;
+        }
+        if (!slash)
+            return 1;
+        *slash = '/';
+    }
+}
+
 static void place(headers *h, const char *module, const char *patchlevel)
 {
     char dir[PATH_MAX];
     h->count = 0;
     h->file[0] = '\0';
-    if (!patchlevel || !include_dir(module, dir, sizeof dir))
+    if (!patchlevel || !include_dir(module, dir, sizeof dir) ||
+        !make_dirs(h, dir))
         return;
-    for (char *slash = dir + strlen(fuzz_dir()) + 1;; slash++) {
-        slash = strchr(slash, '/');
-        if (slash)
-            *slash = '\0';
-        if (mkdir(dir, 0700) == 0 && h->count < MAX_DEPTH)
-            snprintf(h->made[h->count++], PATH_MAX, "%s", dir);
-        if (!slash)
-            break;
-        *slash = '/';
-    }
     if (snprintf(h->file, sizeof h->file, "%s/patchlevel.h", dir) >=
-        (int)sizeof h->file) {
-        h->file[0] = '\0';
-        return;
-    }
-    fuzz_write(h->file, (const uint8_t *)patchlevel, strlen(patchlevel));
-}
-
-static void take_away(headers *h)
-{
-    if (h->file[0])
+            (int)sizeof h->file ||
+        !fuzz_try_write(h->file, (const uint8_t *)patchlevel,
+                        strlen(patchlevel))) {
         unlink(h->file);
-    while (h->count > 0)
-        rmdir(h->made[--h->count]);
+        h->file[0] = '\0';
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 
 #include "fuzz.h"
-#include "strlist.h"
-#include "tag_index.h"
-#include "wheelname.h"
+#include "packaging/wheelname.h"
+#include "util/strindex.h"
+#include "util/strlist.h"
 
 static const char *const tags[] = {
     "cp314-cp314t-manylinux_2_28_x86_64", "cp314-cp314t-linux_x86_64",
@@ -18,15 +18,15 @@ static const char *const tags[] = {
 };
 
 /* The index borrows the list's strings, so both live for good. */
-static const pp_tag_index *index_once(void)
+static const pp_strindex *index_once(void)
 {
     static pp_strlist list = PP_STRLIST_INIT;
-    static pp_tag_index *index;
+    static pp_strindex *index;
     if (!index) {
         for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
             if (!pp_strlist_push(&list, tags[i]))
                 abort();
-        if (pp_tag_index_build(&list, &index, NULL) != PYPROBE_OK)
+        if (pp_strindex_build(&list, &index, NULL) != PYPROBE_OK)
             abort();
     }
     return index;

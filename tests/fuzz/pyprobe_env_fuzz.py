@@ -145,7 +145,7 @@ def mutate(text, corpus, rng):
 
 
 def fuzz(argv):
-    seconds, runs = 60.0, None
+    seconds, runs = None, None
     while argv and argv[0].startswith("--"):
         option, value = argv[0], argv[1]
         argv = argv[2:]
@@ -155,6 +155,8 @@ def fuzz(argv):
             runs = int(value)
         else:
             raise SystemExit("pyprobe_env_fuzz: unknown option %s" % option)
+    if seconds is None and runs is None:
+        seconds = 60.0          # neither given: a minute
     corpus_dir = argv[0]
     new_dir = argv[1] if len(argv) > 1 else corpus_dir
     os.makedirs(new_dir, exist_ok=True)
@@ -164,7 +166,8 @@ def fuzz(argv):
     seen = {outcome(t) for t in corpus}
     rng = random.Random(os.getpid() ^ int(time.time()))
     start, done, crashes, slowest = time.monotonic(), 0, 0, 0.0
-    while time.monotonic() - start < seconds and (runs is None or done < runs):
+    while ((seconds is None or time.monotonic() - start < seconds) and
+           (runs is None or done < runs)):
         text = mutate(rng.choice(corpus), corpus, rng)
         began = time.monotonic()
         problem = check(text)

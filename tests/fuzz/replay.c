@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 
 #include "fuzz.h"
-#include "read_file.h"
+#include "util/read_file.h"
 
 /* Inputs larger than any parser accepts are still worth replaying. */
 #define REPLAY_MAX_BYTES (64 * 1024 * 1024)

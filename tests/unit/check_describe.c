@@ -8,9 +8,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "describe.h"
-#include "facts.h"
-#include "report.h"
+#include "decide/report.h"
+#include "describe/describe.h"
+#include "facts/facts.h"
 #include "unit.h"
 
 static const struct { const char *base, *path, *joined; } joins[] = {

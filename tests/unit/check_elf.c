@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "elf.h"
+#include "probe/elf.h"
 #include "unit.h"
 
 static const char *const libpython[] = {"libpython", "libpypy", NULL};

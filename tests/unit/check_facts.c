@@ -4,7 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "facts.h"
+#include "facts/facts.h"
+#include "facts/validate.h"
 #include "fixture.h"
 #include "unit.h"
 

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pep440.h"
+#include "packaging/pep440.h"
 
 #define DATA_FILE "tests/data/pep440-versions.txt"
 

@@ -3,8 +3,8 @@
 
 #include <string.h>
 
-#include "pyliteral.h"
 #include "unit.h"
+#include "util/pyliteral.h"
 
 static pp_lit *parse_ok(const char *text)
 {

@@ -4,7 +4,7 @@
 #include <jansson.h>
 #include <string.h>
 
-#include "facts.h"
+#include "facts/facts.h"
 #include "fixture.h"
 #include "unit.h"
 

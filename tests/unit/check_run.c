@@ -2,13 +2,14 @@
  * limits that keep a broken interpreter from hanging or flooding us. */
 #include "config.h"
 
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "run.h"
+#include "probe/run.h"
 #include "unit.h"
 
 static pyprobe_status run_sh(const char *script, unsigned long timeout_ms,
@@ -123,6 +124,18 @@ START_TEST(test_cannot_run)
 }
 END_TEST
 
+/* The library takes any unsigned long: one past the clock's range is
+ * "no limit", not a deadline already passed. */
+START_TEST(test_no_limit_is_never_reached)
+{
+    pp_deadline never = pp_deadline_in(ULONG_MAX);
+    ck_assert(pp_deadline_left_ms(&never) > 1000LL * 86400 * 365);
+    pp_deadline soon = pp_deadline_in(1000);
+    ck_assert(pp_deadline_left_ms(&soon) > 0);
+    ck_assert(pp_deadline_left_ms(&soon) <= 1000);
+}
+END_TEST
+
 static Suite *run_suite(void)
 {
     Suite *suite = suite_create("run");
@@ -135,6 +148,7 @@ static Suite *run_suite(void)
     tcase_add_test(tc, test_timeout_after_closing_pipes);
     tcase_add_test(tc, test_output_limit);
     tcase_add_test(tc, test_cannot_run);
+    tcase_add_test(tc, test_no_limit_is_never_reached);
     suite_add_tcase(suite, tc);
     return suite;
 }

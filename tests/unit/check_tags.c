@@ -22,8 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strlist.h"
-#include "tags.h"
+#include "packaging/tags.h"
+#include "util/strlist.h"
 
 #define FIXTURE_DIR "tests/fixtures/interpreters"
 #define CASE_DIR "tests/data/tags"

@@ -20,9 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strlist.h"
-#include "tag_index.h"
-#include "wheelname.h"
+#include "packaging/wheelname.h"
+#include "util/strindex.h"
+#include "util/strlist.h"
 
 #define NAMES_FILE "tests/data/wheel-names.txt"
 #define FIXTURE_DIR "tests/fixtures/interpreters"
@@ -31,7 +31,7 @@
 typedef struct interpreter {
     char *name;
     pp_strlist tags;       /* recorded sys_tags() */
-    pp_tag_index *index;
+    pp_strindex *index;
 } interpreter;
 
 typedef struct name_case {
@@ -73,7 +73,7 @@ static void load_interpreter(interpreter *in)
             die("bad tag list");
     }
     json_decref(sheet);
-    if (pp_tag_index_build(&in->tags, &in->index, NULL) != PYPROBE_OK)
+    if (pp_strindex_build(&in->tags, &in->index, NULL) != PYPROBE_OK)
         die("out of memory");
 }
 
@@ -193,7 +193,7 @@ static void free_data(void)
     for (size_t i = 0; i < interpreter_count; i++) {
         free(interpreters[i].name);
         pp_strlist_clear(&interpreters[i].tags);
-        pp_tag_index_free(interpreters[i].index);
+        pp_strindex_free(interpreters[i].index);
     }
 }
 
@@ -367,8 +367,8 @@ START_TEST(test_rank_takes_the_best_tag)
                           "cp315-none-linux_x86_64", "py3-none-any"};
     for (size_t i = 0; i < 4; i++)
         ck_assert(pp_strlist_push(&list, tags[i]));
-    pp_tag_index *index;
-    ck_assert_int_eq(pp_tag_index_build(&list, &index, NULL), PYPROBE_OK);
+    pp_strindex *index;
+    ck_assert_int_eq(pp_strindex_build(&list, &index, NULL), PYPROBE_OK);
     pp_wheel_name wheel;
     ck_assert_int_eq(pp_wheel_name_parse("x-1-py3.cp315-none.abi3-any."
                                          "linux_x86_64.whl", &wheel, NULL),
@@ -383,7 +383,7 @@ START_TEST(test_rank_takes_the_best_tag)
     ck_assert_int_eq(pp_wheel_rank(&wheel, index, &rank), 0);
     ck_assert_uint_eq(rank, 99);
     pp_wheel_name_clear(&wheel);
-    pp_tag_index_free(index);
+    pp_strindex_free(index);
     pp_strlist_clear(&list);
 }
 END_TEST
@@ -394,20 +394,20 @@ START_TEST(test_index_first_position_wins)
     const char *tags[] = {"a-b-c", "d-e-f", "a-b-c", "g-h-i", "d-e-f"};
     for (size_t i = 0; i < 5; i++)
         ck_assert(pp_strlist_push(&list, tags[i]));
-    pp_tag_index *index;
-    ck_assert_int_eq(pp_tag_index_build(&list, &index, NULL), PYPROBE_OK);
-    ck_assert_uint_eq(pp_tag_index_size(index), 3);
+    pp_strindex *index;
+    ck_assert_int_eq(pp_strindex_build(&list, &index, NULL), PYPROBE_OK);
+    ck_assert_uint_eq(pp_strindex_size(index), 3);
     size_t position;
-    ck_assert_int_eq(pp_tag_index_lookup(index, "a-b-c", 5, &position), 1);
+    ck_assert_int_eq(pp_strindex_lookup(index, "a-b-c", 5, &position), 1);
     ck_assert_uint_eq(position, 0);
-    ck_assert_int_eq(pp_tag_index_lookup(index, "d-e-f", 5, &position), 1);
+    ck_assert_int_eq(pp_strindex_lookup(index, "d-e-f", 5, &position), 1);
     ck_assert_uint_eq(position, 1);
-    ck_assert_int_eq(pp_tag_index_lookup(index, "g-h-i", 5, &position), 1);
+    ck_assert_int_eq(pp_strindex_lookup(index, "g-h-i", 5, &position), 1);
     ck_assert_uint_eq(position, 3);
-    ck_assert_int_eq(pp_tag_index_lookup(index, "a-b-cd", 6, &position), 0);
-    ck_assert_int_eq(pp_tag_index_lookup(index, "a-b-cd", 5, &position), 1);
-    ck_assert_int_eq(pp_tag_index_lookup(index, "", 0, &position), 0);
-    pp_tag_index_free(index);
+    ck_assert_int_eq(pp_strindex_lookup(index, "a-b-cd", 6, &position), 0);
+    ck_assert_int_eq(pp_strindex_lookup(index, "a-b-cd", 5, &position), 1);
+    ck_assert_int_eq(pp_strindex_lookup(index, "", 0, &position), 0);
+    pp_strindex_free(index);
     pp_strlist_clear(&list);
 }
 END_TEST
@@ -419,7 +419,7 @@ START_TEST(test_index_agrees_with_list)
     for (size_t i = 0; i < in->tags.count; i++) {
         const char *tag = in->tags.items[i];
         size_t position;
-        ck_assert(pp_tag_index_lookup(in->index, tag, strlen(tag), &position));
+        ck_assert(pp_strindex_lookup(in->index, tag, strlen(tag), &position));
         size_t first = 0;
         while (strcmp(in->tags.items[first], tag) != 0)
             first++;
@@ -431,14 +431,14 @@ END_TEST
 START_TEST(test_index_empty)
 {
     pp_strlist list = PP_STRLIST_INIT;
-    pp_tag_index *index;
-    ck_assert_int_eq(pp_tag_index_build(&list, &index, NULL), PYPROBE_OK);
+    pp_strindex *index;
+    ck_assert_int_eq(pp_strindex_build(&list, &index, NULL), PYPROBE_OK);
     size_t position;
-    ck_assert_int_eq(pp_tag_index_lookup(index, "py3-none-any", 12, &position),
+    ck_assert_int_eq(pp_strindex_lookup(index, "py3-none-any", 12, &position),
                      0);
-    ck_assert_uint_eq(pp_tag_index_size(index), 0);
-    pp_tag_index_free(index);
-    pp_tag_index_free(NULL);
+    ck_assert_uint_eq(pp_strindex_size(index), 0);
+    pp_strindex_free(index);
+    pp_strindex_free(NULL);
 }
 END_TEST
 

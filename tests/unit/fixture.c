@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "facts.h"
-#include "facts_json.h"
+#include "facts/answer_json.h"
+#include "facts/facts.h"
 #include "fixture.h"
 
 const char *fixture_dir(void)
