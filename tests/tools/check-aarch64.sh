@@ -1,0 +1,46 @@
+#!/bin/sh
+# check-aarch64.sh - what `make check-aarch64` runs, in a native build tree:
+#  1. the arm64 CPython: $PYPROBE_TEST_ARM64 when it names one, else set
+#     up in $top_builddir/tests/arm64-python (setup-arm64-python.sh);
+#  2. pyprobe cross-built for aarch64 in $top_builddir/aarch64-build
+#     (configure --host=aarch64-linux-gnu --disable-shared, from a copy of
+#     the sources: sanitized-build.sh), linked dynamically against the
+#     multiarch libjansson-dev:arm64;
+#  3. tests/arm64.sh through the test harness with both pyprobes: the
+#     native one and the aarch64 one under qemu-aarch64-static, which
+#     must give the same answers.
+# Needs gcc-aarch64-linux-gnu, qemu-user-static and libjansson-dev:arm64
+# (dpkg --add-architecture arm64 first). Extra configure arguments for
+# the cross build: $AARCH64_CONFIGURE_FLAGS.
+set -eu
+: "${top_srcdir:?run me through make check-aarch64}" "${top_builddir:?}"
+: "${MAKE:=make}"
+
+if [ -n "${PYPROBE_TEST_ARM64:-}" ]; then
+    wrapper=$PYPROBE_TEST_ARM64
+else
+    echo "+ tests/tools/setup-arm64-python.sh $top_builddir/tests/arm64-python"
+    wrapper=$(sh "$top_srcdir/tests/tools/setup-arm64-python.sh" \
+        "$top_builddir/tests/arm64-python")
+fi
+echo "arm64 CPython: $wrapper"
+
+echo "+ configure --host=aarch64-linux-gnu --disable-shared" \
+     "${AARCH64_CONFIGURE_FLAGS:-}; make (in $top_builddir/aarch64-build)"
+# shellcheck disable=SC2086 # the extra flags are words
+build=$(top_srcdir=$top_srcdir sh "$top_srcdir/tests/tools/sanitized-build.sh" \
+    "$top_builddir/aarch64-build" --host=aarch64-linux-gnu --disable-shared \
+    ${AARCH64_CONFIGURE_FLAGS:-})
+pyprobe=$build/src/pyprobe
+echo "aarch64 pyprobe: $pyprobe"
+readelf -h "$pyprobe" | grep -E 'Class:|Machine:'
+echo "under QEMU: $(qemu-aarch64-static "$pyprobe" --version | head -n 1);" \
+     "$(qemu-aarch64-static "$pyprobe" --python "$wrapper" --get wheel_tag)"
+
+echo "+ $MAKE check TESTS=tests/arm64.sh (PYPROBE_AARCH64=$pyprobe)"
+status=0
+PYPROBE_TEST_ARM64=$wrapper PYPROBE_AARCH64=$pyprobe \
+    $MAKE -C "$top_builddir" check TESTS=tests/arm64.sh || status=$?
+# The checks themselves, for the log of whoever ran this.
+cat "$top_builddir/tests/arm64.sh.log" 2>/dev/null || :
+exit $status
