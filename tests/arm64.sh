@@ -73,13 +73,15 @@ aarch64_pyprobe() {
 }
 
 # The names expected-facts.py does not give, as this interpreter's own
-# sysconfig (and os, importlib) say them.
+# sysconfig (and os, importlib) say them; the policy's decisions are
+# checked against x86_64 python3.11's below.
 more_expected() {
     "$wrapper" -I -c '
 import importlib.machinery, os, sys, sysconfig
 v = sysconfig.get_config_var
 platform_tag = sysconfig.get_platform().replace("-", "_").replace(".", "_")
 library = v("LDLIBRARY")
+print("python=" + sys.argv[1])
 print("executable=" + sys.executable)
 print("implementation_version=%d.%d.%d" % sys.implementation.version[:3])
 print("platform_tag=" + platform_tag)
@@ -92,7 +94,7 @@ print("cppflags=-I" + sysconfig.get_paths()["include"])
 print("build_suffix=" + v("EXT_SUFFIX"))
 print("wheel_tag=cp%s-cp%s-%s" % (v("py_version_nodot"),
       v("SOABI").split("-")[1], platform_tag))
-'
+' "$wrapper"
 }
 
 # names_live: 1. the live probe, name by name.
