@@ -8,7 +8,9 @@
 #     multiarch libjansson-dev:arm64;
 #  3. tests/arm64.sh through the test harness with both pyprobes: the
 #     native one and the aarch64 one under qemu-aarch64-static, which
-#     must give the same answers.
+#     must give the same answers;
+#  4. the tests in $AARCH64_TESTS (Makefile.am) with the aarch64 pyprobe
+#     under QEMU in place of the native one (PYPROBE_UNDER_TEST).
 # Needs gcc-aarch64-linux-gnu, qemu-user-static and libjansson-dev:arm64
 # (dpkg --add-architecture arm64 first). Extra configure arguments for
 # the cross build: $AARCH64_CONFIGURE_FLAGS.
@@ -43,4 +45,18 @@ PYPROBE_TEST_ARM64=$wrapper PYPROBE_AARCH64=$pyprobe \
     $MAKE -C "$top_builddir" check TESTS=tests/arm64.sh || status=$?
 # The checks themselves, for the log of whoever ran this.
 cat "$top_builddir/tests/arm64.sh.log" 2>/dev/null || :
+
+if [ -n "${AARCH64_TESTS:-}" ]; then
+    qemu_pyprobe=$top_builddir/aarch64-build/pyprobe-qemu
+    printf '#!/bin/sh\nexec qemu-aarch64-static "%s" "$@"\n' "$pyprobe" \
+        >"$qemu_pyprobe"
+    chmod +x "$qemu_pyprobe"
+    echo "+ $MAKE check TESTS='$AARCH64_TESTS' PYPROBE_UNDER_TEST=$qemu_pyprobe"
+    PYPROBE_TEST_ARM64=$wrapper $MAKE -C "$top_builddir" check \
+        TESTS="$AARCH64_TESTS" PYPROBE_UNDER_TEST="$qemu_pyprobe" ||
+        status=$?
+    for t in $AARCH64_TESTS; do
+        echo "$t with the aarch64 pyprobe: $(tail -n 2 "$top_builddir/$t.log" | head -n 1)"
+    done
+fi
 exit $status
