@@ -56,7 +56,12 @@ if [ -n "${AARCH64_TESTS:-}" ]; then
         TESTS="$AARCH64_TESTS" PYPROBE_UNDER_TEST="$qemu_pyprobe" ||
         status=$?
     for t in $AARCH64_TESTS; do
-        echo "$t with the aarch64 pyprobe: $(tail -n 2 "$top_builddir/$t.log" | head -n 1)"
+        if grep -q ':test-result: PASS' "$top_builddir/$t.trs" 2>/dev/null; then
+            echo "$t with the aarch64 pyprobe: $(tail -n 2 "$top_builddir/$t.log" | head -n 1)"
+        else
+            echo "==== $t with the aarch64 pyprobe did not pass:"
+            tail -n 60 "$top_builddir/$t.log" 2>/dev/null || :
+        fi
     done
 fi
 exit $status
