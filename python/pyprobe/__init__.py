@@ -75,14 +75,28 @@ class Error(Exception):
 
 
 def _bundled():
-    """The program this package was installed with, from the wheel's
-    RECORD (it lists the script wherever the installer put it), or None."""
+    """The program this package was installed with, or None: where the
+    wheel's RECORD says the installer put the script, else in bin/ beside
+    the package (pip install --target puts it there, and its RECORD names
+    the place it was staged in)."""
     package = os.path.dirname(os.path.abspath(__file__))
     site = os.path.dirname(package)
     try:
         entries = os.listdir(site)
     except OSError:
         return None
+    return _recorded(site, entries) or _beside(site)
+
+
+def _beside(site):
+    for name in ("pyprobe", "pyprobe.exe"):
+        program = os.path.join(site, "bin", name)
+        if os.path.isfile(program) and os.access(program, os.X_OK):
+            return program
+    return None
+
+
+def _recorded(site, entries):
     for entry in sorted(entries):
         if not (entry.startswith("pyprobe-") and entry.endswith(".dist-info")):
             continue
@@ -98,7 +112,7 @@ def _bundled():
             if (os.path.basename(path) in ("pyprobe", "pyprobe.exe")
                     and not path.startswith("pyprobe/")):
                 program = os.path.normpath(os.path.join(site, path))
-                if os.access(program, os.X_OK):
+                if os.path.isfile(program) and os.access(program, os.X_OK):
                     return program
     return None
 
@@ -217,11 +231,12 @@ def require(path, python=None):
                          if unknown else []) +
                         (["names missing: " + " ".join(missing)]
                          if missing else [])), executable()), _INVALID)
-    for name in _SAME_INTERPRETER:
-        if there[name] != here[name]:
-            raise Error("pyprobe: %s: the tag file describes %s (%s, %s %s), "
-                        "but this is %s (%s, %s %s)"
-                        % (path, there["abi_tag"], there["python"], name,
-                           there[name], here["abi_tag"], here["python"],
-                           name, here[name]), _INVALID)
+    differ = [name for name in _SAME_INTERPRETER if there[name] != here[name]]
+    if differ:
+        raise Error("pyprobe: %s: the tag file describes %s (%s, EXT_SUFFIX "
+                    "%s), but this is %s (%s, EXT_SUFFIX %s); they differ "
+                    "in %s" % (path, there["abi_tag"], there["python"],
+                               there["ext_suffix"], here["abi_tag"],
+                               here["python"], here["ext_suffix"],
+                               ", ".join(differ)), _INVALID)
     return there
