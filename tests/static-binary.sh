@@ -20,6 +20,11 @@ top_srcdir=$top_srcdir sh "$copier" --check 2>"$T/why" ||
     skip "no second build here: $(cat "$T/why")"
 command -v readelf >/dev/null || fatal "readelf (binutils) is needed"
 
+# The README's recipe is what this builds (the copy is configured with
+# the same option, then made, then make wheel).
+recipe='    ./configure --enable-static-binary && make && make wheel'
+check "the README prints the recipe this runs" grep -qxF -- "$recipe" "$top_srcdir/README"
+
 dest=$top_builddir/tests/static-build
 unset MAKEFLAGS MFLAGS
 start=$(date +%s)

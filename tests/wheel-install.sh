@@ -75,6 +75,10 @@ while read -r python; do
     fi
     check "$python: the API runs the wheel's program ($runs)" \
         test "$runs" = "$venv/bin/pyprobe"
+    dirs="$(in_env "$venv" pyprobe --print-aclocaldir 2>&1) $(in_env "$venv" pyprobe --print-datadir 2>&1) "
+    check "$python: --print-aclocaldir and --print-datadir name the wheel's data ($dirs)" \
+        test "$dirs" = "$venv/share/aclocal $venv/share/pyprobe " -a \
+        -f "$venv/share/aclocal/pyprobe.m4" -a -f "$venv/share/pyprobe/pyprobe_env.py"
     [ "$python" = /usr/bin/python3.11 ] && api_venv=$venv
 done <"$T/pythons"
 

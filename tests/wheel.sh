@@ -73,6 +73,7 @@ if any(key == "Requires-Dist" for key, _, _ in meta):
 
 data = "pyprobe-%s.data/" % version
 for path in (data + "scripts/pyprobe", data + "data/share/aclocal/pyprobe.m4",
+             data + "data/share/pyprobe/pyprobe_env.py",
              data + "data/share/man/man1/pyprobe.1",
              data + "data/share/man/man7/pyprobe.m4.7",
              "pyprobe/__init__.py", "pyprobe/__main__.py", "pyprobe/_tagfile.py",
