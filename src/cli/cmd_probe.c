@@ -3,8 +3,11 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -135,24 +138,64 @@ static int list_names(void)
     return cli_close_stdout(0);
 }
 
+/* PREFIX/share/SUB when it holds FILE, PREFIX being the directory above
+ * the one of the running program: where pip puts the data of the wheel
+ * (PREFIX/bin/pyprobe, PREFIX/share/...), or a moved installation. The
+ * result is in BUF; 0 when there is no such directory (or no
+ * /proc/self/exe to tell where the program is). */
+static int beside_program(char *buf, size_t size, const char *sub,
+                          const char *file)
+{
+#ifdef __linux__
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return 0;
+    exe[n] = '\0';
+    for (int up = 0; up < 2; up++) {    /* PREFIX/bin/pyprobe -> PREFIX */
+        char *slash = strrchr(exe, '/');
+        if (!slash)
+            return 0;
+        *slash = '\0';
+    }
+    int length = snprintf(buf, size, "%s/share/%s/%s", exe, sub, file);
+    if (length < 0 || (size_t)length >= size || access(buf, R_OK) != 0)
+        return 0;
+    buf[length - strlen(file) - 1] = '\0';
+    return 1;
+#else
+    (void)buf; (void)size; (void)sub; (void)file;
+    return 0;
+#endif
+}
+
 /* $PYPROBE_DATADIR stands in for the installed directory, so that a
- * build tree (and its tests) can point at data/ in the sources. */
+ * build tree (and its tests) can point at data/ in the sources; then the
+ * directory beside the program, then the configured one. */
 static int print_datadir(void)
 {
     const char *dir = getenv("PYPROBE_DATADIR");
-    puts(dir && *dir ? dir : PYPROBE_PKGDATADIR);
+    char beside[PATH_MAX + 64];
+    if (!(dir && *dir))
+        dir = beside_program(beside, sizeof beside, "pyprobe", "pyprobe_env.py")
+              ? beside : PYPROBE_PKGDATADIR;
+    puts(dir);
     return cli_close_stdout(0);
 }
 
 /* pyprobe.m4 goes to $(datadir)/aclocal, and PYPROBE_PKGDATADIR is
  * $(datadir)/pyprobe (Automake's pkgdatadir), so the one follows from the
  * other however the prefix was set. $PYPROBE_ACLOCALDIR stands in for it,
- * as $PYPROBE_DATADIR does for the data directory. */
+ * as $PYPROBE_DATADIR does for the data directory; the directory beside
+ * the program comes next, as for the data directory. */
 static int print_aclocaldir(void)
 {
     const char *dir = getenv("PYPROBE_ACLOCALDIR");
+    char beside[PATH_MAX + 64];
     if (dir && *dir) {
         puts(dir);
+    } else if (beside_program(beside, sizeof beside, "aclocal", "pyprobe.m4")) {
+        puts(beside);
     } else {
         const char *pkgdatadir = PYPROBE_PKGDATADIR;
         const char *slash = strrchr(pkgdatadir, '/');
