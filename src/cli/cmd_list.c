@@ -102,7 +102,7 @@ int cmd_list(int argc, char **argv)
             fputs(usage_text, stdout);
             return cli_close_stdout(0);
         } else {
-            return cli_bad_option(opt, argv);
+            return cli_bad_option(opt, argv, options);
         }
     }
     if (optind < argc)

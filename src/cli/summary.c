@@ -39,6 +39,7 @@ void print_summary(FILE *out, const pyprobe_report *report)
     fprintf(out, "Headers        %s\n", get(report, "includedir"));
     fprintf(out, "Build path     %s: %s, %s\n", get(report, "build_path"),
             get(report, "wheel_tag"), get(report, "build_suffix"));
+    fprintf(out, "               (%s)\n", get(report, "build_reason"));
     fprintf(out, "mypyc          %s: %s\n", cli_yes_no(report, "mypyc"),
             get(report, "mypyc_reason"));
     fprintf(out, "GIL now        %s (run-time state; builds use the build "

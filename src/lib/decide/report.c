@@ -2,6 +2,7 @@
  * the facts as they are, the decisions (decide.c) written as text. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,6 +189,7 @@ static int set_decisions(char **values, const pp_decisions *d)
            set_value(values, PP_NAME_STABLE_ABI_SUFFIX,
                      d->stable_abi_suffix) &&
            set_value(values, PP_NAME_BUILD_PATH, d->build_path) &&
+           set_value(values, PP_NAME_BUILD_REASON, d->build_reason) &&
            set_value(values, PP_NAME_BUILD_SUFFIX, d->build_suffix) &&
            set_value(values, PP_NAME_WHEEL_TAG, d->wheel_tag) &&
            set_bool(values, PP_NAME_MYPYC, d->mypyc) &&
@@ -199,6 +201,7 @@ static int set_decisions(char **values, const pp_decisions *d)
 pyprobe_status pp_report_values(char *values[PP_NAME_COUNT],
                                 const pyprobe_facts *facts,
                                 const pyprobe_policy *policy,
+                                char warning[PP_DECIDE_TEXT],
                                 pyprobe_error *error)
 {
     pp_decisions decisions;
@@ -208,6 +211,8 @@ pyprobe_status pp_report_values(char *values[PP_NAME_COUNT],
     if (status != PYPROBE_OK)
         return status;
     int ok = set_decisions(values, &decisions);
+    if (warning)
+        snprintf(warning, PP_DECIDE_TEXT, "%s", decisions.warning);
     pp_decisions_clear(&decisions);
     if (!ok)
         return pp_error_nomem(error);
@@ -240,7 +245,7 @@ pyprobe_status pyprobe_report_new(const pyprobe_facts *facts,
         return pp_error_nomem(error);
     report->policy = *policy;
     pyprobe_status status = pp_report_values(report->values, facts, policy,
-                                             error);
+                                             report->warning, error);
     if (status != PYPROBE_OK)
         goto fail;
     /* Only --json needs the answer as JSON; a path that is not UTF-8
@@ -265,6 +270,11 @@ void pyprobe_report_free(pyprobe_report *report)
     pp_report_values_free(report->values);
     json_decref(report->probe);
     free(report);
+}
+
+const char *pyprobe_report_warning(const pyprobe_report *report)
+{
+    return report->warning[0] ? report->warning : NULL;
 }
 
 const char *pyprobe_report_get(const pyprobe_report *report, const char *name)
