@@ -121,13 +121,16 @@ static const struct {
     {"cpython-3.14", MACOS_314, NULL, "wheel_tag",
      "cp314-cp314-macosx_11_0_arm64"},
     {"cpython-3.11-debian", NULL, NULL, "module_ldflags", ""},
+    /* as python3.11-config --embed --ldflags: no LINKFORSHARED (Debian's
+     * -Wl,-O1 -Wl,-Bsymbolic-functions) */
     {"cpython-3.11-debian", NULL, NULL, "embed_libs",
-     "-L/usr/lib/x86_64-linux-gnu -lpython3.11 -ldl -lm -Xlinker "
-     "-export-dynamic -Wl,-O1 -Wl,-Bsymbolic-functions"},
+     "-L/usr/lib/x86_64-linux-gnu -lpython3.11 -ldl -lm"},
     {"cpython-3.14t", NULL, NULL, "embed_libs",
      /* a static-only build: LIBPL too (the sheet's is a build tree) */
      "-L/opt/python-cpython-3.14t/lib -L/build/python-cpython-3.14t "
-     "-lpython3.14t -ldl -lm -Xlinker -export-dynamic"},
+     "-lpython3.14t -ldl -lm"},
+    /* PyPy has no libpython C API to embed (libpypy-c: no Py_Initialize) */
+    {"pypy-3.9-debian", NULL, NULL, "embed_libs", ""},
     /* BUILD_REASON says why BUILD_PATH is what it is */
     {"cpython-3.11-debian", NULL, NULL, "build_reason",
      "no --limited-api: a build for this interpreter only"},

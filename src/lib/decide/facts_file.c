@@ -56,9 +56,11 @@ static pyprobe_status policy_from_json(const json_t *json, const char *path,
 }
 
 /* Names a version 1 file (pyprobe 0.1.0) cannot be held to: added
- * since, or given by another rule since. Their values are recomputed. */
+ * since, or given by another rule since (EMBED_LIBS lost the linker
+ * options LINKFORSHARED carries). Their values are recomputed. */
 static const char *const v1_unchecked[] = {
     "build_reason",
+    "embed_libs",
 };
 
 static int unchecked(long version, const char *key)

@@ -78,9 +78,17 @@ static void module_ldflags(const pyprobe_facts *f, pp_strbuf *buf)
     }
 }
 
-/* As python3-config --embed --ldflags: libpython, then what it needs. */
+/* As python3-config --embed --ldflags prints them (CPython's
+ * Misc/python-config.in and .sh.in): -L for libpython (and for LIBPL when
+ * it is static), -lpython, LIBS, SYSLIBS. Not LINKFORSHARED: those are
+ * the options the python executable itself was linked with (Debian's
+ * -Wl,-O1 -Wl,-Bsymbolic-functions), not what embedding needs. Only
+ * CPython embeds through libpython's C API: PyPy's libpypy-c has no
+ * Py_Initialize (it embeds through cffi), so there it is empty. */
 static void embed_libs(const pyprobe_facts *f, pp_strbuf *buf)
 {
+    if (!f->is_cpython)
+        return;
     const char *libdir = pp_facts_config_str(f, "LIBDIR");
     const char *libpl = pp_facts_config_str(f, "LIBPL");
     int shared = pp_config_flag(pp_facts_config(f, "Py_ENABLE_SHARED")) == 1;
@@ -95,8 +103,6 @@ static void embed_libs(const pyprobe_facts *f, pp_strbuf *buf)
         pp_strbuf_printf(buf, "%s-l%s", buf->length ? " " : "", f->libpython);
     append_words(buf, pp_facts_config_str(f, "LIBS"));
     append_words(buf, pp_facts_config_str(f, "SYSLIBS"));
-    if (strcmp(f->raw.sys_platform, "darwin") != 0)
-        append_words(buf, pp_facts_config_str(f, "LINKFORSHARED"));
 }
 
 static int set_facts(char **values, const pyprobe_facts *f)
