@@ -400,6 +400,7 @@ refuse 2 "'all' is not one of: no, yes, only" "--abi3t=all" -- $P \
     --limited-api=3.11 --abi3t=all
 # The closest valid word is suggested; a command after options is named.
 refuse 2 'unknown option; did you mean --python?' "--pyhton" -- --pyhton "$DEBIAN_PY"
+refuse 2 'ambiguous: --python, --python-version' "--py" -- --py "$DEBIAN_PY"
 refuse 2 'unknown option; did you mean --limited-api?' "--limited-abi=3.11" -- \
     $P --limited-abi=3.11
 refuse 2 "unknown name 'ABI_TG'; did you mean abi_tag?" "--get ABI_TG" -- $P --get ABI_TG

@@ -64,9 +64,19 @@ int cli_bad_option(int opt, char **argv, const struct option *options)
     char name[80];
     snprintf(name, sizeof name, "%.*s", (int)strcspn(given + 2, "="),
              given + 2);
-    size_t count = 0;
+    size_t count = 0, starts = 0;
     while (options[count].name)
         count++;
+    /* getopt takes an abbreviation that fits one option only */
+    char ambiguous[160] = "";
+    for (size_t i = 0; i < count; i++)
+        if (strncmp(options[i].name, name, strlen(name)) == 0 && name[0] &&
+            strlen(ambiguous) + strlen(options[i].name) + 5 < sizeof ambiguous)
+            snprintf(ambiguous + strlen(ambiguous),
+                     sizeof ambiguous - strlen(ambiguous), "%s--%s",
+                     starts++ ? ", " : "", options[i].name);
+    if (starts > 1)
+        return cli_usage_error(given, "ambiguous: %s", ambiguous);
     const char **names = malloc((count + 1) * sizeof *names);
     const char *closest = NULL;
     if (names) {
