@@ -76,7 +76,7 @@ int cmd_check_release(int argc, char **argv)
     opterr = 0;
     while ((opt = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
         if (opt != 'h')
-            return cli_bad_option(opt, argv);
+            return cli_bad_option(opt, argv, options);
         fputs(usage_text, stdout);
         return cli_close_stdout(0);
     }
