@@ -3,9 +3,11 @@
 #  1. the arm64 CPython: $PYPROBE_TEST_ARM64 when it names one, else set
 #     up in $top_builddir/tests/arm64-python (setup-arm64-python.sh);
 #  2. pyprobe cross-built for aarch64 in $top_builddir/aarch64-build
-#     (configure --host=aarch64-linux-gnu --disable-shared, from a copy of
-#     the sources: sanitized-build.sh), linked dynamically against the
-#     multiarch libjansson-dev:arm64;
+#     (configure --host=aarch64-linux-gnu --disable-shared
+#     --enable-static-binary, from a copy of the sources:
+#     sanitized-build.sh), jansson from the multiarch
+#     libjansson-dev:arm64, and its wheel (make wheel), which must install
+#     on the arm64 CPython and not on the x86_64 python3.11;
 #  3. tests/arm64.sh through the test harness with both pyprobes: the
 #     native one and the aarch64 one under qemu-aarch64-static, which
 #     must give the same answers;
@@ -28,14 +30,34 @@ fi
 echo "arm64 CPython: $wrapper"
 
 echo "+ configure --host=aarch64-linux-gnu --disable-shared" \
-     "${AARCH64_CONFIGURE_FLAGS:-}; make (in $top_builddir/aarch64-build)"
+     "--enable-static-binary ${AARCH64_CONFIGURE_FLAGS:-};" \
+     "make (in $top_builddir/aarch64-build)"
 # shellcheck disable=SC2086 # the extra flags are words
 build=$(top_srcdir=$top_srcdir sh "$top_srcdir/tests/tools/sanitized-build.sh" \
     "$top_builddir/aarch64-build" --host=aarch64-linux-gnu --disable-shared \
-    ${AARCH64_CONFIGURE_FLAGS:-})
+    --enable-static-binary ${AARCH64_CONFIGURE_FLAGS:-})
 pyprobe=$build/src/pyprobe
 echo "aarch64 pyprobe: $pyprobe"
 readelf -h "$pyprobe" | grep -E 'Class:|Machine:'
+file "$pyprobe" 2>/dev/null | grep -o 'statically linked' || :
+
+# Its wheel: tagged for aarch64, so it installs on the arm64 CPython
+# only.
+echo "+ make wheel (in $build)"
+$MAKE -C "$build" wheel >"$build/wheel.log" 2>&1 ||
+    { tail -n 20 "$build/wheel.log"; exit 1; }
+wheel=$(ls "$build"/dist/pyprobe-*.whl)
+echo "aarch64 wheel: $(basename "$wheel")"
+"$top_builddir/src/pyprobe" check-wheel --python "$wrapper" "$wheel" || {
+    echo "check-aarch64.sh: the wheel does not install on $wrapper" >&2
+    exit 1
+}
+if "$top_builddir/src/pyprobe" check-wheel --python /usr/bin/python3.11 \
+        "$wheel" >/dev/null 2>&1; then
+    echo "check-aarch64.sh: the aarch64 wheel installs on x86_64 python3.11" >&2
+    exit 1
+fi
+echo "(and not on the x86_64 python3.11)"
 echo "under QEMU: $(qemu-aarch64-static "$pyprobe" --version | head -n 1);" \
      "$(qemu-aarch64-static "$pyprobe" --python "$wrapper" --get wheel_tag)"
 
