@@ -1,6 +1,7 @@
 # tests/lib.sh - shared helpers for pyprobe's integration tests.
 #
-# Sourced by the tests/*.sh scripts (POSIX sh: they must run under dash).
+# Sourced by every test script, tests/KIND/NAME.sh, as
+# . "$(dirname "$0")/../lib.sh" (POSIX sh: they must run under dash).
 # The Automake harness exports PYPROBE, LIBTOOL, CC, top_srcdir and
 # top_builddir (AM_TESTS_ENVIRONMENT); run by hand, the defaults below
 # point at the build tree the script lives in.
@@ -18,8 +19,15 @@ export LC_ALL
 unset PYTHON 2>/dev/null || :
 
 test_name=$(basename "$0" .sh)
-lib_dir=$(cd "$(dirname "$0")" && pwd)
-: "${top_srcdir:=$(cd "$lib_dir/.." && pwd)}"
+# Run by hand: the tree is the first directory above the script that
+# holds tests/lib.sh.
+if [ -z "${top_srcdir:-}" ]; then
+    top_srcdir=$(cd "$(dirname "$0")" && pwd)
+    while [ ! -f "$top_srcdir/tests/lib.sh" ] && [ "$top_srcdir" != / ]; do
+        top_srcdir=$(dirname "$top_srcdir")
+    done
+fi
+lib_dir=$top_srcdir/tests
 : "${top_builddir:=$top_srcdir}"
 : "${PYPROBE:=$top_builddir/src/pyprobe}"
 : "${LIBTOOL:=$top_builddir/libtool}"
@@ -41,6 +49,13 @@ pass() {
 
 note() {
     printf '# %s\n' "$*"
+}
+
+# count_failure: a check that printed its own FAIL line (a Python
+# helper, a subshell) failed; count it for finish.
+count_failure() {
+    FAILED=$((FAILED + 1))
+    CHECKS=$((CHECKS + 1))
 }
 
 # A problem with the test set-up itself: stop here.
