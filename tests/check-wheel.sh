@@ -16,12 +16,7 @@
 # names by kind: both must say "! NAME: ..." (the reasons are worded
 # differently). Then the exit status, --expect-abi (exact tags and tag
 # sets), paths, malformed names and usage errors.
-set -u
-: "${PYPROBE:?run me through make check}" "${top_srcdir:?}"
-. "$top_srcdir/tests/interpreters.sh"
-LC_ALL=C
-export LC_ALL
-unset PYTHON 2>/dev/null || :
+. "$(dirname "$0")/lib.sh"
 
 table=$top_srcdir/tests/data/wheel-names.txt
 sheets=$top_srcdir/tests/fixtures/interpreters
@@ -31,27 +26,9 @@ oracle=${PYPROBE_ORACLE:-$top_srcdir/../shared/oracle}
 [ -x "$oracle/check-wheel" ] || oracle=
 
 compared=0      # wheel names x interpreters compared
-failures=0
+tmp=$T
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/pyprobe-check-wheel.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-fail() {
-    failures=$((failures + 1))
-    printf 'FAIL: %s\n' "$*"
-}
-
-pass() {
-    printf 'ok: %s\n' "$*"
-}
-
-note() {
-    printf '# %s\n' "$*"
-}
-
-tool_py=$(tool_python) || { echo "ERROR: no python3 >= 3.8 to run the stand-in"; exit 99; }
+tool_py=$(tool_python) || fatal "no python3 >= 3.8 to run the stand-in"
 
 # ---- the table --------------------------------------------------------------
 
@@ -83,7 +60,7 @@ function hexval(h,   i, v) {
         s = substr(s, i + 4)
     }
     print ranks "\t" special "\t" out s
-}' "$table" >"$tmp/table.tsv" || exit 99
+}' "$table" >"$tmp/table.tsv" || fatal "cannot read $table"
 
 # The batch: every name without control characters, as the positional
 # parameters of this script ("$@"), one per line in batch.names, its ranks
@@ -117,7 +94,7 @@ compare_batch() {
         {
             rank = $col
             if ((getline name < names) <= 0) {
-                print "FAIL: " what ": more ranks than names"
+                print "FAIL - " what ": more ranks than names"
                 bad++
                 exit
             }
@@ -129,20 +106,21 @@ compare_batch() {
             else
                 ok = line == rank " " name
             if (!ok && ++bad <= 10)
-                printf "FAIL: %s: %s: expected %s, got: %s\n", what, name,
+                printf "FAIL - %s: %s: expected %s, got: %s\n", what, name,
                        rank == "!" ? "\"! NAME: REASON\"" : "rank " rank, line
         }
         END {
             while ((getline line < out) > 0)
                 if (++bad <= 10)
-                    printf "FAIL: %s: an extra line: %s\n", what, line
+                    printf "FAIL - %s: an extra line: %s\n", what, line
             printf "RESULT %d %d\n", n, bad
         }' "$2")
     printf '%s\n' "$cb_result" | grep -v '^RESULT '
     # shellcheck disable=SC2046 # two numbers, split on purpose
     set -- $(printf '%s\n' "$cb_result" | sed -n 's/^RESULT //p')
     compared=$((compared + $1))
-    failures=$((failures + $2))
+    CHECKS=$((CHECKS + $2))
+    FAILED=$((FAILED + $2))
     [ "$2" -eq 0 ]
 }
 
@@ -296,7 +274,7 @@ while read -r name py; do
 done <"$tmp/live"
 note "$live_count live interpreters"
 
-if [ "$failures" -eq 0 ]; then
+if [ "$FAILED" -eq 0 ]; then
     pass "$compared wheel names x interpreters compared" \
          "($name_count names x ($sheet_count recorded sheets + $live_count live" \
          "interpreters)): all identical to the reference"
@@ -310,7 +288,7 @@ set --
 f314=$tmp/cpython-3.14.json f314t=$tmp/cpython-3.14t.json
 f315=$tmp/cpython-3.15.json f315t=$tmp/cpython-3.15t.json
 for f in "$f314" "$f314t" "$f315" "$f315t"; do
-    [ -s "$f" ] || { fail "no facts file $f: cannot check the rest"; exit 1; }
+    [ -s "$f" ] || fatal "no facts file $f: cannot check the rest"
 done
 
 # expect STATUS STDOUT STDERR -- ARGS...: run pyprobe ARGS...; its exit
@@ -446,4 +424,4 @@ expect 2 "" "*" -- check-wheel --no-such-option "$w314"
 expect 2 "" "*" -- check-wheel --expect-abi
 expect 0 "*" "" -- check-wheel --help
 
-[ "$failures" -eq 0 ]
+finish

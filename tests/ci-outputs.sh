@@ -5,31 +5,27 @@
 # quotes, $(...), #, a backslash, "=", "<<", newlines and the delimiter
 # pyprobe would pick first. A failed append leaves the file as it was.
 # --env-file writes plain NAME=value lines and refuses a newline.
-set -u
-: "${PYPROBE:?run me through make check}" "${top_srcdir:?}"
+. "$(dirname "$0")/lib.sh"
 runner=$top_srcdir/tests/github_runner.py
-status=0
-fail() { echo "FAIL: $*"; status=1; }
-ok() { echo "ok: $*"; }
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
+tmp=$T
 unset GITHUB_OUTPUT GITHUB_ENV
-python3 -c 'import sys; sys.exit(sys.version_info < (3, 6))' || {
-    echo "FAIL: the checks need python3 >= 3.6 on PATH"; exit 1; }
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 6))' ||
+    fatal "the checks need python3 >= 3.6 on PATH"
 
 # An interpreter under a hostile directory name, and one with the same
 # characters but no newline.
 hostile=$(printf '%s\n%s\n%s' "a b'c\"\$(x)#\\d=e<<f \$HOME" PYPROBE_EOF \
           'PYPROBE_EOF_1 g')
-mkdir -p "$tmp/$hostile" "$tmp/one line 'q\"\$(x)#\\=<<" || exit 99
+mkdir -p "$tmp/$hostile" "$tmp/one line 'q\"\$(x)#\\=<<" ||
+    fatal "cannot create the hostile directories"
 python=$tmp/$hostile/python
 one_line=$tmp/one\ line\ \'q\"\$\(x\)#\\=\<\</python
 ln -s "$(command -v python3)" "$python" && ln -s "$(command -v python3)" \
-    "$one_line" || exit 99
+    "$one_line" || fatal "cannot link python3 into them"
 
 # expect NAME FILE JSON PREFIX: the pairs the runner reads from FILE,
 # after the ones an earlier step left there, are every name with the
-# value pyprobe --json gives it.
+# value pyprobe --json gives it. It prints its own ok or FAIL line.
 expect() {
     python3 - "$@" <<'PY'
 import json, sys
@@ -44,21 +40,21 @@ expected = earlier + [[prefix + (n.upper() if prefix else n), str(report[n])]
 if got != expected:
     for g, e in zip(got, expected):
         if g != e:
-            print("FAIL: %s: runner reads %r, expected %r" % (label, g, e))
+            print("FAIL - %s: runner reads %r, expected %r" % (label, g, e))
             break
     else:
-        print("FAIL: %s: %d pairs, expected %d" % (label, len(got),
+        print("FAIL - %s: %d pairs, expected %d" % (label, len(got),
                                                    len(expected)))
     sys.exit(1)
 hostile = [g for g in got if "\n" in g[1]]
-print("ok: %s: the runner reads back all %d names, %d of them multi-line"
+print("ok - %s: the runner reads back all %d names, %d of them multi-line"
       % (label, len(names), len(hostile) - 1))
 PY
 }
 
 # --- GitHub: hostile values, read back as the runner does -----------------
 "$PYPROBE" --python "$python" --json > "$tmp/report.json" ||
-    { echo "FAIL: pyprobe --json"; exit 1; }
+    { fail "pyprobe --json"; finish; }
 for f in out env; do
     printf 'earlier=a=b\nmulti<<EOF\nx\ny\nEOF\n' > "$tmp/$f"
 done
@@ -66,16 +62,16 @@ if GITHUB_OUTPUT=$tmp/out GITHUB_ENV=$tmp/env \
         "$PYPROBE" --python "$python" --github-output --github-env; then
     python3 "$runner" parse "$tmp/out" > "$tmp/out.json" &&
         expect --github-output "$tmp/out.json" "$tmp/report.json" "" ||
-        status=1
+        count_failure
     python3 "$runner" parse "$tmp/env" > "$tmp/env.json" &&
         expect --github-env "$tmp/env.json" "$tmp/report.json" PYPROBE_ ||
-        status=1
+        count_failure
     # The value holds PYPROBE_EOF and PYPROBE_EOF_1 on lines of their own.
     grep -qx 'python<<PYPROBE_EOF_2' "$tmp/out" &&
-        ok "the delimiter is one that is not in the value" ||
+        pass "the delimiter is one that is not in the value" ||
         fail "unexpected delimiter: $(grep '^python<<' "$tmp/out")"
     grep -q '^wheel_tag=cp[0-9]*-' "$tmp/out" &&
-        ok "single-line values are plain name=value lines" ||
+        pass "single-line values are plain name=value lines" ||
         fail "no plain wheel_tag= line"
 else
     fail "pyprobe --github-output --github-env failed"
@@ -92,7 +88,7 @@ cp "$tmp/limited" "$tmp/limited.orig"
     exec "$PYPROBE" --python "$python" --github-output) 2> "$tmp/err"
 code=$?
 if [ $code = 7 ] && cmp -s "$tmp/limited" "$tmp/limited.orig"; then
-    ok "a block cut short by a file size limit is taken back (exit 7: $(cat "$tmp/err"))"
+    pass "a block cut short by a file size limit is taken back (exit 7: $(cat "$tmp/err"))"
 else
     fail "file size limit: exit $code, $(wc -c < "$tmp/limited") bytes" \
          "(was 901): $(cat "$tmp/err")"
@@ -104,19 +100,19 @@ if mknod "$tmp/full" c 1 7 2>/dev/null; then
         2> "$tmp/err"
     code=$?
     [ $code = 7 ] && [ "$(wc -l < "$tmp/err")" = 1 ] && [ -c "$tmp/full" ] &&
-        ok "a full disk: exit 7, one line: $(cat "$tmp/err")" ||
+        pass "a full disk: exit 7, one line: $(cat "$tmp/err")" ||
         fail "a copy of /dev/full: exit $code: $(cat "$tmp/err")"
 else
-    echo "# not root: no copy of /dev/full, the full-disk case is not run"
+    note "not root: no copy of /dev/full, the full-disk case is not run"
 fi
 "$PYPROBE" --python "$python" --github-env 2> "$tmp/err"
 code=$?
 [ $code = 2 ] && grep -q 'GITHUB_ENV is not set' "$tmp/err" &&
-    ok "without \$GITHUB_ENV: exit 2: $(cat "$tmp/err")" ||
+    pass "without \$GITHUB_ENV: exit 2: $(cat "$tmp/err")" ||
     fail "without \$GITHUB_ENV: exit $code: $(cat "$tmp/err")"
 
 # Bytes that are not UTF-8: the runner would mangle them, so refuse.
-mkdir "$tmp/$(printf 'latin1-\351')" || exit 99
+mkdir "$tmp/$(printf 'latin1-\351')" || fatal "cannot create latin1-\\351"
 latin1=$tmp/$(printf 'latin1-\351')/python
 ln -s "$(command -v python3)" "$latin1"
 : > "$tmp/out"
@@ -124,13 +120,13 @@ GITHUB_OUTPUT=$tmp/out "$PYPROBE" --python "$latin1" --github-output \
     2> "$tmp/err"
 code=$?
 [ $code = 6 ] && [ ! -s "$tmp/out" ] &&
-    ok "a value that is not UTF-8: exit 6, nothing appended" ||
+    pass "a value that is not UTF-8: exit 6, nothing appended" ||
     fail "not UTF-8: exit $code, $(wc -c < "$tmp/out") bytes appended"
 
 # --- the plain env file ----------------------------------------------------
 if "$PYPROBE" --python "$one_line" --env-file "$tmp/plain.env" &&
         "$PYPROBE" --python "$one_line" --json > "$tmp/one.json"; then
-    python3 - "$tmp/plain.env" "$tmp/one.json" <<'PY' || status=1
+    python3 - "$tmp/plain.env" "$tmp/one.json" <<'PY' || count_failure
 import json, sys
 got = [line.split("=", 1)
        for line in open(sys.argv[1], "rb").read().decode().split("\n")[:-1]]
@@ -139,9 +135,9 @@ want = [["PYPROBE_" + n.upper(), str(report[n])] for n in report
         if n not in ("format", "format_version", "pyprobe_version",
                      "policy", "probe")]
 if got != want:
-    print("FAIL: --env-file: %r" % [g for g, w in zip(got, want) if g != w][:1])
+    print("FAIL - --env-file: %r" % [g for g, w in zip(got, want) if g != w][:1])
     sys.exit(1)
-print("ok: --env-file: every PYPROBE_NAME=value line is exact, read literally")
+print("ok - --env-file: every PYPROBE_NAME=value line is exact, read literally")
 PY
 else
     fail "--env-file with quotes, \$, # and a backslash failed"
@@ -152,6 +148,6 @@ fi
 code=$?
 [ $code = 6 ] && [ ! -e "$tmp/n.env" ] && [ ! -e "$tmp/t.env" ] &&
     grep -q 'holds a newline' "$tmp/err" &&
-    ok "--env-file refuses a newline (exit 6, no file written): $(cat "$tmp/err")" ||
+    pass "--env-file refuses a newline (exit 6, no file written): $(cat "$tmp/err")" ||
     fail "--env-file with a newline: exit $code: $(cat "$tmp/err")"
-exit $status
+finish

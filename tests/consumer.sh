@@ -22,13 +22,8 @@
 # makes ($PYPROBE_TEST_FREE_THREADED), python3.13t, python3.14t and
 # python3.15t on PATH, are used when they are there, and
 # PYPROBE_TEST_PYTHONS may name more (a free-threaded build, say).
-set -u
-: "${PYPROBE:?run me through make check}" "${top_srcdir:?}" "${top_builddir:?}"
-status=0
-fail() { echo "FAIL: $*"; status=1; }
-
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
+tmp=$T
 
 # Install pyprobe, as a user would, and use only what was installed.
 # The builds here are make runs of their own, not part of this one.
@@ -37,28 +32,31 @@ export MAKEFLAGS MFLAGS MAKELEVEL
 if ! ${MAKE:-make} -C "$top_builddir" install DESTDIR="$tmp/dest" \
         > "$tmp/install.log" 2>&1; then
     tail -20 "$tmp/install.log"
-    echo "FAIL: make install DESTDIR=$tmp/dest"; exit 1
+    fail "make install DESTDIR=$tmp/dest"; finish
 fi
 installed_pyprobe=$(find "$tmp/dest" -path '*/bin/pyprobe' -type f)
 m4=$(find "$tmp/dest" -name pyprobe.m4 -path '*/aclocal/*')
 lib=$(find "$tmp/dest" -name 'libpyprobe.so*' | sed -n '1s,/[^/]*$,,p')
 if [ -z "$installed_pyprobe" ] || [ -z "$m4" ] || [ -z "$lib" ]; then
-    echo "FAIL: make install did not install pyprobe, pyprobe.m4 and libpyprobe"
-    exit 1
+    fail "make install did not install pyprobe, pyprobe.m4 and libpyprobe"
+    finish
 fi
 PATH=$(dirname "$installed_pyprobe"):$PATH
 LD_LIBRARY_PATH=$lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 export PATH LD_LIBRARY_PATH
+# "pyprobe" here is the installed program on PATH, not lib.sh's function
+# that runs the build tree's.
+unset -f pyprobe
 case $(command -v pyprobe) in
     "$installed_pyprobe") ;;
-    *) echo "FAIL: pyprobe on PATH is $(command -v pyprobe)"; exit 1 ;;
+    *) fail "pyprobe on PATH is $(command -v pyprobe)"; finish ;;
 esac
 
 # The installed pyprobe names the directory it installed pyprobe.m4 in
 # (below DESTDIR, which it cannot know).
 aclocaldir=$(pyprobe --print-aclocaldir)
 if [ "$tmp/dest$aclocaldir" = "$(dirname "$m4")" ]; then
-    echo "ok: pyprobe --print-aclocaldir names where pyprobe.m4 is: $aclocaldir"
+    pass "pyprobe --print-aclocaldir names where pyprobe.m4 is: $aclocaldir"
 else
     fail "pyprobe --print-aclocaldir says '$aclocaldir', but make install put pyprobe.m4 in $(dirname "$m4")"
 fi
@@ -66,13 +64,12 @@ fi
 # The consumer, with the installed macro directory as its only source
 # of pyprobe.m4.
 cp -R "$top_srcdir/tests/consumer" "$tmp/src" && chmod -R u+w "$tmp/src" &&
-    mkdir -p "$tmp/src/m4" || exit 99
+    mkdir -p "$tmp/src/m4" || fatal "cannot copy tests/consumer"
 if ! (cd "$tmp/src" && ACLOCAL_PATH=$(dirname "$m4") autoreconf -fi) \
         > "$tmp/autoreconf.log" 2>&1; then
-    cat "$tmp/autoreconf.log"; echo "FAIL: autoreconf of the consumer"; exit 1
+    cat "$tmp/autoreconf.log"; fail "autoreconf of the consumer"; finish
 fi
 
-. "$top_srcdir/tests/interpreters.sh"
 for python in /usr/bin/python3.11 /usr/bin/python3.11d /usr/bin/pypy3; do
     [ -x "$python" ] ||
         fail "$python is missing (apt-get install python3.11-dbg pypy3)"
@@ -88,7 +85,7 @@ done
 interpreters="$interpreters ${PYPROBE_TEST_PYTHONS:-}"
 
 # The free-threaded stand-in around a CPython.
-stand_in() {   # stand_in PYTHON FILE
+ft_stand_in() {   # ft_stand_in PYTHON FILE
     printf '#!/bin/sh\nexec "%s" -I -S "%s" "$@"\n' "$1" \
         "$top_srcdir/tests/free-threaded-stand-in.py" > "$2"
     chmod +x "$2"
@@ -192,7 +189,7 @@ gilused$suffix $((limited)) 0"
         fi
         verify "$python" "$dir" "$ft" "$slot" || continue
         if [ "$impl" = cpython ] && [ "$ft" = 0 ]; then
-            stand_in "$python" "$tmp/stand-in"
+            ft_stand_in "$python" "$tmp/stand-in"
             verify "$tmp/stand-in" "$dir" 1 "$slot" || continue
         fi
         if [ "$impl" = cpython ]; then
@@ -206,10 +203,10 @@ embedded: $major.$minor $abiflags"
             [ "$embedded" = "$want" ] ||
                 { fail "$label: the embedded interpreter says: $embedded"; continue; }
         fi
-        echo "ok: $label: $path, gilfree$suffix, Py_mod_gil slot $slot"
+        pass "$label: $path, gilfree$suffix, Py_mod_gil slot $slot"
         built=$((built + 1))
     done
 done
-echo "$built of $n builds imported and verified"
+note "$built of $n builds imported and verified"
 [ "$built" -ge 6 ] || fail "too few builds"
-exit $status
+finish

@@ -3,27 +3,23 @@
 # public name is in the README's table with the meaning the program
 # gives; every option each command accepts is in its --help, the man
 # page and the README; the exit codes agree everywhere.
-set -u
-: "${PYPROBE:?run me through make check}" "${top_srcdir:?}"
+. "$(dirname "$0")/lib.sh"
 readme=$top_srcdir/README
 man=$top_srcdir/data/pyprobe.1
-status=0
-fail() { echo "FAIL: $*"; status=1; }
 
 # Names: "| `NAME` | meaning |" rows, exactly as --list-names gives them.
-"$PYPROBE" --list-names > names.tmp || fail "--list-names failed"
+"$PYPROBE" --list-names > "$T/names" || fail "--list-names failed"
 count=0
 while read -r key meaning; do
     name=$(printf '%s' "$key" | tr a-z A-Z)
     row="| \`$name\` | $meaning |"
     grep -qxF -- "$row" "$readme" || fail "README lacks the row: $row"
     count=$((count + 1))
-done < names.tmp
+done < "$T/names"
 rows=$(grep -c '^| `[A-Z0-9_]*` | ' "$readme")
 [ "$rows" -eq "$count" ] ||
     fail "README has $rows name rows, pyprobe has $count names"
-echo "ok: $count names documented in README"
-rm -f names.tmp
+pass "$count names documented in README"
 
 # Options: every --long option in the help of the program and of each
 # command is in the man page and the README.
@@ -45,18 +41,17 @@ for command in "" $commands; do
         grep -q "$command" "$man" || fail "man page lacks the $command command"
     grep -q "pyprobe $command" "$readme" || fail "README lacks pyprobe $command"
 done
-echo "ok: options of pyprobe and of: $(echo $commands)"
+pass "options of pyprobe and of: $(echo $commands)"
 
 # The man page's SYNOPSIS has a line for every command.
-sed -n '/^\.SH SYNOPSIS$/,/^\.SH /p' "$man" > synopsis.tmp
+sed -n '/^\.SH SYNOPSIS$/,/^\.SH /p' "$man" > "$T/synopsis"
 missing=
 for command in $commands; do
     grep -qxF ".B pyprobe $(printf '%s' "$command" | sed 's/-/\\-/g')" \
-        synopsis.tmp || missing="$missing $command"
+        "$T/synopsis" || missing="$missing $command"
 done
-rm -f synopsis.tmp
 [ -z "$missing" ] &&
-    echo "ok: the man page's SYNOPSIS shows every command: $(echo $commands)" ||
+    pass "the man page's SYNOPSIS shows every command: $(echo $commands)" ||
     fail "the man page's SYNOPSIS lacks:$missing"
 
 # Exit codes: the same numbers with the same words in --help, README and
@@ -67,5 +62,5 @@ for code in 0 1 2 3 4 5 6 7 8 9; do
     "$PYPROBE" --help | grep -q "  $code  [a-z]" ||
         fail "--help lacks exit status $code"
 done
-echo "ok: exit status 0-9 documented in --help, README and man page"
-exit $status
+pass "exit status 0-9 documented in --help, README and man page"
+finish

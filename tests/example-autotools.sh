@@ -6,15 +6,14 @@
 # pyprobe.m4, autoreconf stops with "possibly undefined macro:
 # PYPROBE_CHECK" (the m4_pattern_forbid line) instead of writing a
 # configure that dies of a shell syntax error.
-. "$top_srcdir/tests/examples/common.sh"
+. "$(dirname "$0")/examples/common.sh"
 py=/usr/bin/python3.11
 [ -x "$py" ] && [ -f /usr/include/python3.11/Python.h ] || {
-    echo "FAIL: $py or its headers are missing (apt-get install python3-dev)"
-    exit 1; }
+    fail "$py or its headers are missing (apt-get install python3-dev)"
+    finish; }
 for tool in autoreconf aclocal automake libtoolize make; do
     command -v "$tool" > /dev/null || {
-        echo "SKIP: no $tool (apt-get install autoconf automake libtool make)"
-        exit 77; }
+        skip "no $tool (apt-get install autoconf automake libtool make)"; }
 done
 # The builds here are make runs of their own, not part of make check's.
 MAKEFLAGS= MFLAGS= MAKELEVEL=
@@ -24,14 +23,14 @@ PATH=$tmp/bin:$PATH
 # Where pyprobe.m4 is installed, for pyprobe --print-aclocaldir: a
 # directory holding it alone, as $(datadir)/aclocal might.
 mkdir "$tmp/aclocal" && cp "$top_srcdir/m4/pyprobe.m4" "$tmp/aclocal/" ||
-    exit 99
+    fatal "cannot copy pyprobe.m4"
 PYPROBE_ACLOCALDIR=$tmp/aclocal
 export PYPROBE_ACLOCALDIR
 
 # copy DIR: a fresh copy of the example (and its spam.c) in DIR.
 copy() {
     rm -rf "$1" && cp -R "$examples/autotools" "$1" && chmod -R u+w "$1" ||
-        exit 99
+        fatal "cannot copy the example to $1"
 }
 
 # --- No pyprobe.m4 where aclocal looks -------------------------------------
@@ -45,7 +44,7 @@ if (cd "$tmp/missing" && autoreconf -fi) > "$tmp/missing.log" 2>&1; then
     fi
 elif grep -q 'error: possibly undefined macro: PYPROBE_CHECK' \
         "$tmp/missing.log"; then
-    ok "no pyprobe.m4: autoreconf stops: $(grep -o 'error: possibly undefined macro: PYPROBE_CHECK' "$tmp/missing.log" | sed 1q)"
+    pass "no pyprobe.m4: autoreconf stops: $(grep -o 'error: possibly undefined macro: PYPROBE_CHECK' "$tmp/missing.log" | sed 1q)"
 else
     fail "no pyprobe.m4: autoreconf failed, but not naming PYPROBE_CHECK:"
     sed 's/^/  /' "$tmp/missing.log"
@@ -65,7 +64,7 @@ step() {
 if step "sh autogen.sh" sh ./autogen.sh &&
    step "./configure PYTHON=$py" ./configure PYTHON="$py" &&
    step make make; then
-    ok "autogen.sh, ./configure PYTHON=$py and make succeed"
+    pass "autogen.sh, ./configure PYTHON=$py and make succeed"
     module=$d/.libs/spam.abi3.so
     if [ -f "$module" ]; then
         got=$("$py" -I -c 'import importlib.util, sys
@@ -74,7 +73,7 @@ spam = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(spam)
 print(spam.build())' "$module")
         [ "$got" = "abi3 0x030b0000" ] &&
-            ok "it built spam.abi3.so, which says: $got" ||
+            pass "it built spam.abi3.so, which says: $got" ||
             fail "spam.abi3.so says '$got', expected 'abi3 0x030b0000'"
     else
         fail "no .libs/spam.abi3.so: $(ls "$d/.libs" 2>&1 | tr '\n' ' ')"
@@ -84,4 +83,4 @@ fi
 for file in configure.ac Makefile.am autogen.sh; do
     same_as_readme "tests/examples/autotools/$file" "$examples/autotools/$file"
 done
-exit $status
+finish

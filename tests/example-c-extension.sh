@@ -13,11 +13,12 @@
 #    headers that are not here; building from such a tag file with
 #    python3.11 stops with pyprobe's message, and makes no wheel.
 # The before-build command is read from the example's pyproject.toml.
-. "$top_srcdir/tests/examples/common.sh"
+. "$(dirname "$0")/examples/common.sh"
 py=$(build_python) || exit 77
 
 abi3_command=$(cibw_option "$py" "$examples/c-extension/pyproject.toml" \
-               before-build "$tmp/pkg") || exit 99
+               before-build "$tmp/pkg") ||
+    fatal "no before-build in pyproject.toml"
 echo "before-build: $abi3_command"
 case $abi3_command in
     *--limited-api=3.8*) ;;
@@ -30,7 +31,7 @@ plain_command=$(printf '%s' "$abi3_command" | sed 's/ --limited-api=[0-9.]*//')
 prepare() {
     rm -rf "$tmp/pkg" "$tmp/bin"
     cp -R "$examples/c-extension" "$tmp/pkg" && chmod -R u+w "$tmp/pkg" ||
-        exit 99
+        fatal "cannot copy the example"
     fake_path "$tmp/bin" "$1"
     (cd "$tmp/pkg" && PATH="$tmp/bin:$PATH" sh -c "$2")
 }
@@ -45,12 +46,12 @@ real() {
         fail "$name: the build failed:"; tail -n 30 "$log"; return
     fi
     got=$(ls "$tmp/$name")
-    [ "$got" = "$wheel_name" ] && ok "$name: built $got" ||
+    [ "$got" = "$wheel_name" ] && pass "$name: built $got" ||
         { fail "$name: built '$got', expected $wheel_name"; return; }
     wheel=$tmp/$name/$wheel_name
     sos=$(wheel_files "$wheel" | grep '\.so$')
     [ "$sos" = "pyprobe_cdemo/_speedups$5" ] &&
-        ok "$name: the one extension is _speedups$5" ||
+        pass "$name: the one extension is _speedups$5" ||
         fail "$name: extensions in the wheel: $sos"
     grep -q "pyprobe: building $6, suffix $5, wheel tag $3" "$log" ||
         fail "$name: the log does not show the plan"
@@ -60,7 +61,7 @@ real() {
         "$wheel" 2>/dev/null || fail "$name: pip cannot install the wheel"
     got=$(cd "$tmp" && PYTHONPATH=$tmp/site-$name "$py" -c \
           'import pyprobe_cdemo as d; print(d.build(), d.add(2, 3))')
-    [ "$got" = "$7 5" ] && ok "$name: it imports and says: $got" ||
+    [ "$got" = "$7 5" ] && pass "$name: it imports and says: $got" ||
         fail "$name: import gave '$got', expected '$7 5'"
 }
 
@@ -94,7 +95,7 @@ cppflags, path = open(sys.argv[2]).read().splitlines()
 label, status = sys.argv[3], 0
 want = dict(pair.split("=", 1) for pair in sys.argv[4:])
 if not plan["mismatch"]:
-    print("FAIL: %s: the plan does not say that the tag file is another "
+    print("FAIL - %s: the plan does not say that the tag file is another "
           "interpreter's" % label)
     status = 1
 got = {"build_path": plan["build_path"], "wheel_tag": plan["wheel_tag"],
@@ -104,20 +105,20 @@ got = {"build_path": plan["build_path"], "wheel_tag": plan["wheel_tag"],
        "limited": str(plan["py_limited_api"])}
 for key, value in want.items():
     if got[key] != value:
-        print("FAIL: %s: %s is %r, expected %r" % (label, key, got[key], value))
+        print("FAIL - %s: %s is %r, expected %r" % (label, key, got[key], value))
         status = 1
 # The macros setup.py defines are exactly pyprobe's -D flags.
 flags = [f[2:] for f in shlex.split(cppflags) if f.startswith("-D")]
 if got["macros"] != " ".join(flags) or path != plan["build_path"]:
-    print("FAIL: %s: setup.py plans %r %r, pyprobe says %r %r"
+    print("FAIL - %s: setup.py plans %r %r, pyprobe says %r %r"
           % (label, plan["build_path"], got["macros"], path, flags))
     status = 1
 if not status:
-    print("ok: %s: would build %s as %s, macros: %s" % (
+    print("ok - %s: would build %s as %s, macros: %s" % (
         label, plan["wheel_tag"], plan["filename"], got["macros"] or "none"))
 sys.exit(status)
 PY
-    [ $? = 0 ] || status=1
+    [ $? = 0 ] || count_failure
 }
 
 plan cpython-3.14t -- build_path=version-specific \
@@ -150,7 +151,7 @@ if prepare "$(stand_in cpython-3.14t)" "$abi3_command"; then
     if pip_wheel "$py" "$tmp/pkg" "$tmp/foreign" "$log"; then
         fail "foreign: python3.11 built $(ls "$tmp/foreign") from 3.14t's tag file"
     elif grep -q "$want .*, but this is $py " "$log"; then
-        ok "foreign: the build stops: $(grep -o "$want.*" "$log" | sed 1q)"
+        pass "foreign: the build stops: $(grep -o "$want.*" "$log" | sed 1q)"
     else
         fail "foreign: the build failed, but not with pyprobe's message:"
         tail -n 20 "$log"
@@ -159,4 +160,4 @@ else
     fail "foreign: before-build failed"
 fi
 
-exit $status
+finish

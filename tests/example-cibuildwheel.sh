@@ -9,11 +9,11 @@
 # (pip wheel, but offline and without build isolation); and test-command
 # in a fresh virtual environment holding only the wheel, from another
 # directory. The tables may only use option names cibuildwheel knows.
-. "$top_srcdir/tests/examples/common.sh"
+. "$(dirname "$0")/examples/common.sh"
 py=$(build_python) || exit 77
 
 # Option names from cibuildwheel's documentation (docs/options.md).
-"$py" - "$examples"/*/pyproject.toml <<'PY' || status=1
+"$py" - "$examples"/*/pyproject.toml <<'PY' || count_failure
 import fnmatch, sys, tomllib
 known = """archs build skip test-skip enable allow-empty environment
 environment-pass before-all before-build xbuild-tools repair-wheel-command
@@ -28,13 +28,13 @@ for path in sys.argv[1:]:
         continue
     for key in table:
         if not any(fnmatch.fnmatchcase(key, k) for k in known):
-            print("FAIL: %s: [tool.cibuildwheel] %s is not an option" % (path, key))
+            print("FAIL - %s: [tool.cibuildwheel] %s is not an option" % (path, key))
             status = 1
     if "before-build" not in table or "pyprobe" not in table["before-build"]:
-        print("FAIL: %s: no before-build running pyprobe" % path)
+        print("FAIL - %s: no before-build running pyprobe" % path)
         status = 1
     if not status:
-        print("ok: %s: [tool.cibuildwheel] uses known options: %s"
+        print("ok - %s: [tool.cibuildwheel] uses known options: %s"
               % (path.split("/tests/")[-1], " ".join(table)))
 sys.exit(status)
 PY
@@ -43,16 +43,16 @@ PY
 cibw() {
     pkg=$tmp/$1/project
     mkdir -p "$tmp/$1" && cp -R "$examples/$1" "$pkg" && chmod -R u+w "$pkg" ||
-        exit 99
+        fatal "cannot copy the example $1"
     fake_path "$tmp/$1/bin" "$py"
     before=$(cibw_option "$py" "$pkg/pyproject.toml" before-build "$pkg") ||
-        exit 99
+        fatal "$1: no before-build in pyproject.toml"
     (cd "$pkg" && PATH="$tmp/$1/bin:$PATH" sh -c "$before") ||
         { fail "$1: before-build failed: $before"; return; }
     pip_wheel "$py" "$pkg" "$tmp/$1/wheelhouse" "$tmp/$1/build.log" ||
         { fail "$1: the build failed"; tail -n 30 "$tmp/$1/build.log"; return; }
     wheel=$(ls "$tmp/$1/wheelhouse"/*.whl)
-    ok "$1: before-build and build gave $(basename "$wheel")"
+    pass "$1: before-build and build gave $(basename "$wheel")"
     test_command=$(cibw_option "$py" "$pkg/pyproject.toml" test-command \
                    "$pkg" 2>/dev/null) || { echo "note: $1 has no test-command"; return; }
     "$py" -m venv "$tmp/$1/venv" &&
@@ -62,7 +62,7 @@ cibw() {
     got=$(cd "$tmp/$1/test" && PATH="$tmp/$1/venv/bin:$PATH" \
           sh -c "$test_command") ||
         { fail "$1: test-command failed: $test_command"; return; }
-    [ "$got" = "$2" ] && ok "$1: test-command prints: $got" ||
+    [ "$got" = "$2" ] && pass "$1: test-command prints: $got" ||
         fail "$1: test-command printed '$got', expected '$2'"
 }
 
@@ -74,4 +74,4 @@ cibw hatch-mypyc ""
 sed -n '/^\[tool\.cibuildwheel\]$/,$p' "$examples/mypyc-package/pyproject.toml" \
     > "$tmp/cibuildwheel.toml"
 same_as_readme tests/examples/mypyc-package/pyproject.toml "$tmp/cibuildwheel.toml"
-exit $status
+finish

@@ -6,13 +6,12 @@
 # part is played by PATH, with python as Debian's python3.11 (under a
 # directory whose name has a quote, $(...) and a newline, which reach the
 # runner through $GITHUB_ENV) and as the recorded free-threaded 3.14t.
-. "$top_srcdir/tests/examples/common.sh"
+. "$(dirname "$0")/examples/common.sh"
 workflow=$examples/github-actions/workflow.yml
 py=$(build_python) || exit 77
 if ! "$py" -c 'import yaml' 2>/dev/null; then
-    echo "SKIP: $py has no PyYAML to read the workflow (apt-get install" \
+    skip "$py has no PyYAML to read the workflow (apt-get install" \
          "python3-yaml, as in the README's Quick start)"
-    exit 77
 fi
 
 # job NAME PYTHON EXPECTED: run the job with PYTHON as python.
@@ -24,7 +23,7 @@ job() {
         return
     fi
     if [ "$(cat "$tmp/$1.out")" = "$3" ]; then
-        ok "$1: the job prints:"; sed 's/^/    /' "$tmp/$1.out"
+        pass "$1: the job prints:"; sed 's/^/    /' "$tmp/$1.out"
     else
         fail "$1: the job printed:"; cat "$tmp/$1.out"
         echo "  expected:"; printf '%s\n' "$3"
@@ -32,7 +31,8 @@ job() {
 }
 
 hostile=$(printf '%s\n%s' "py'\$(x) #" 'dir')
-mkdir -p "$tmp/$hostile" && ln -s "$py" "$tmp/$hostile/python3.11" || exit 99
+mkdir -p "$tmp/$hostile" && ln -s "$py" "$tmp/$hostile/python3.11" ||
+    fatal "cannot create the hostile directory"
 job gil "$tmp/$hostile/python3.11" "build path: abi3
 wheel tag: cp38-abi3-linux_x86_64"
 job ft "$(stand_in cpython-3.14t)" "build path: version-specific
@@ -40,4 +40,4 @@ wheel tag: cp314-cp314t-linux_x86_64
 free-threaded: free-threaded build: mypyc support there is experimental; allow it with --mypyc-free-threaded"
 
 same_as_readme tests/examples/github-actions/workflow.yml "$workflow"
-exit $status
+finish

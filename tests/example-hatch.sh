@@ -7,17 +7,17 @@
 # as example-mypyc.sh does: Debian's hatchling needs tomli there.) A tag file written for another interpreter (the
 # recorded free-threaded 3.14t's stand-in) stops python3.11's build with
 # pyprobe's message.
-. "$top_srcdir/tests/examples/common.sh"
+. "$(dirname "$0")/examples/common.sh"
 py=$(build_python) || exit 77
 if ! "$py" -c 'import hatchling' 2>/dev/null; then
-    echo "SKIP: $py has no hatchling (apt-get install python3-hatchling," \
+    skip "$py has no hatchling (apt-get install python3-hatchling," \
          "as in the README's Quick start)"
-    exit 77
 fi
 
-cp -R "$examples/hatch-mypyc" "$tmp/pkg" && chmod -R u+w "$tmp/pkg" || exit 99
+cp -R "$examples/hatch-mypyc" "$tmp/pkg" && chmod -R u+w "$tmp/pkg" ||
+    fatal "cannot copy the example"
 before_build=$(cibw_option "$py" "$tmp/pkg/pyproject.toml" before-build \
-               "$tmp/pkg") || exit 99
+               "$tmp/pkg") || fatal "no before-build in pyproject.toml"
 
 # before NAME PYTHON [OPTION]: run before-build with PYTHON as python,
 # OPTION added to it.
@@ -36,10 +36,10 @@ build() {
     pip_wheel "$py" "$tmp/pkg" "$tmp/$1" "$log" ||
         { fail "$1: the build failed:"; tail -n 30 "$log"; return 1; }
     got=$(ls "$tmp/$1")
-    [ "$got" = "$3" ] && ok "$1: built $got" ||
+    [ "$got" = "$3" ] && pass "$1: built $got" ||
         { fail "$1: built '$got', expected $3"; return 1; }
     reasons=$(grep -o 'pyprobe: mypyc [a-z]*: .*' "$log" | sort -u)
-    [ "$reasons" = "$4" ] && ok "$1: the log says: $reasons" ||
+    [ "$reasons" = "$4" ] && pass "$1: the log says: $reasons" ||
         fail "$1: the log says '$reasons'"
     wheel_files "$tmp/$1/$got" > "$tmp/$1.files"
 }
@@ -50,14 +50,14 @@ try() {
         "$tmp/$1"/*.whl 2>/dev/null || fail "$1: pip cannot install it"
     got=$(cd "$tmp" && PYTHONPATH=$tmp/site-$1 "$py" -c \
           'import pyprobe_hdemo as d; print(d.compiled(), d.fib(90))')
-    [ "$got" = "$2" ] && ok "$1: it imports and runs: $got" ||
+    [ "$got" = "$2" ] && pass "$1: it imports and runs: $got" ||
         fail "$1: import gave '$got', expected '$2'"
 }
 
 if build gil "" pyprobe_hdemo-1.0-cp311-cp311-linux_x86_64.whl \
         "pyprobe: mypyc used: GIL build of CPython"; then
     grep -qx 'pyprobe_hdemo/core.cpython-311-x86_64-linux-gnu.so' \
-        "$tmp/gil.files" && ok "gil: the wheel holds the compiled core" ||
+        "$tmp/gil.files" && pass "gil: the wheel holds the compiled core" ||
         fail "gil: no compiled core: $(cat "$tmp/gil.files")"
     try gil "True 2880067194370816120"
 fi
@@ -76,7 +76,7 @@ if before foreign "$(stand_in cpython-3.14t)"; then
     if pip_wheel "$py" "$tmp/pkg" "$tmp/foreign" "$log"; then
         fail "foreign: python3.11 built $(ls "$tmp/foreign") from 3.14t's tag file"
     elif grep -q "$want .*, but this is $py " "$log"; then
-        ok "foreign: the build stops: $(grep -o "$want.*" "$log" | sed 1q)"
+        pass "foreign: the build stops: $(grep -o "$want.*" "$log" | sed 1q)"
     else
         fail "foreign: the build failed, but not with pyprobe's message:"
         tail -n 20 "$log"
@@ -85,4 +85,4 @@ fi
 
 same_as_readme tests/examples/hatch-mypyc/hatch_build.py \
     "$examples/hatch-mypyc/hatch_build.py"
-exit $status
+finish

@@ -12,14 +12,14 @@
 #    `make PYTHON=...' too;
 #  - build.sh and quick.sh run in a directory whose name has a space, a
 #    quote and $(...).
-. "$top_srcdir/tests/examples/common.sh"
+. "$(dirname "$0")/examples/common.sh"
 py=$(build_python) || exit 77
-command -v make > /dev/null || { echo "FAIL: no make"; exit 1; }
+command -v make > /dev/null || { fail "no make"; finish; }
 # A second interpreter with headers, to switch to: Debian's debug build.
 pyd=/usr/bin/python3.11d
 [ -x "$pyd" ] && [ -f /usr/include/python3.11d/Python.h ] || {
-    echo "FAIL: $pyd or its headers are missing (apt-get install" \
-         "python3.11-dbg, as in the README's Quick start)"; exit 1; }
+    fail "$pyd or its headers are missing (apt-get install" \
+         "python3.11-dbg, as in the README's Quick start)"; finish; }
 fake_path "$tmp/bin" "$py"
 PATH=$tmp/bin:$PATH
 so311=.cpython-311-x86_64-linux-gnu.so
@@ -28,14 +28,14 @@ so311d=.cpython-311d-x86_64-linux-gnu.so
 # copy DIR: a fresh copy of the example in DIR.
 copy() {
     rm -rf "$1" && cp -R "$examples/make-sh" "$1" && chmod -R u+w "$1" ||
-        exit 99
+        fatal "cannot copy the example to $1"
 }
 
 # bare DIR FILE: DIR holding only mod.c and the recipe FILE.
 bare() {
     rm -rf "$1" && mkdir "$1" &&
         cp "$examples/make-sh/mod.c" "$examples/make-sh/$2" "$1/" ||
-        exit 99
+        fatal "cannot copy mod.c and $2 to $1"
 }
 
 # imports LABEL FILE EXPECTED [PYTHON]: the module FILE imports in
@@ -51,7 +51,7 @@ spec = importlib.util.spec_from_file_location("mod", sys.argv[1])
 mod = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(mod)
 print(mod.build(), mod.add(2, 3))' "$2")
-    [ "$got" = "$3 5" ] && ok "$1: built $(basename "$2"), it says: $got" ||
+    [ "$got" = "$3 5" ] && pass "$1: built $(basename "$2"), it says: $got" ||
         fail "$1: $(basename "$2") says '$got', expected '$3 5'"
 }
 
@@ -73,7 +73,7 @@ idle() {
     if make -q -C "$dir" "$@" > /dev/null 2>&1 &&
        [ "$(ls -l --time-style=full-iso "$dir/build/python.env")" = "$before" ]
     then
-        ok "$label: a second run has nothing to do"
+        pass "$label: a second run has nothing to do"
     else
         fail "$label: a second run would rebuild, or rewrote the tag file"
     fi
@@ -100,7 +100,7 @@ mk "back to python3.11" "$d" PYTHON="$py" &&
 if mk "make PYPROBEFLAGS=--mypyc=no" "$d" PYTHON="$py" PYPROBEFLAGS=--mypyc=no
 then
     grep -q -- "-o build/mod$so311 " "$tmp/make.log" &&
-        ok "make PYPROBEFLAGS=--mypyc=no: the tag file changed, mod$so311 was rebuilt" ||
+        pass "make PYPROBEFLAGS=--mypyc=no: the tag file changed, mod$so311 was rebuilt" ||
         fail "make PYPROBEFLAGS=--mypyc=no: mod$so311 was not rebuilt: $(cat "$tmp/make.log")"
     idle "make PYPROBEFLAGS=--mypyc=no" "$d" PYTHON="$py" PYPROBEFLAGS=--mypyc=no
 fi
@@ -159,4 +159,4 @@ done
 for file in Makefile build.sh quick.mk quick.sh; do
     same_as_readme "tests/examples/make-sh/$file" "$examples/make-sh/$file"
 done
-exit $status
+finish

@@ -13,13 +13,13 @@
 #    python3.11): setup.py stops with pyprobe's message, and no wheel is
 #    built.
 # The before-build command is read from the example's pyproject.toml.
-. "$top_srcdir/tests/examples/common.sh"
+. "$(dirname "$0")/examples/common.sh"
 py=$(build_python) || exit 77
 
 cp -R "$examples/mypyc-package" "$tmp/pkg" && chmod -R u+w "$tmp/pkg" ||
-    exit 99
+    fatal "cannot copy the example"
 before_build=$(cibw_option "$py" "$tmp/pkg/pyproject.toml" before-build \
-               "$tmp/pkg") || exit 99
+               "$tmp/pkg") || fatal "no before-build in pyproject.toml"
 echo "before-build: $before_build"
 
 # before NAME PYTHON: run before-build with PYTHON as python.
@@ -50,16 +50,16 @@ reason_lines() {
 if build gil "$py"; then
     case $(basename "$wheel") in
         pyprobe_demo-1.0-cp311-cp311-linux_x86_64.whl)
-            ok "gil: the wheel is tagged cp311-cp311-linux_x86_64" ;;
+            pass "gil: the wheel is tagged cp311-cp311-linux_x86_64" ;;
         *) fail "gil: wrong wheel $(basename "$wheel")" ;;
     esac
     wheel_files "$wheel" > "$tmp/gil.files"
     grep -qx 'pyprobe_demo/core.cpython-311-x86_64-linux-gnu.so' \
-        "$tmp/gil.files" && ok "gil: it holds the compiled core" ||
+        "$tmp/gil.files" && pass "gil: it holds the compiled core" ||
         fail "gil: no compiled core in the wheel: $(cat "$tmp/gil.files")"
     reasons=$(reason_lines "$log")
     [ "$reasons" = "pyprobe: mypyc used: GIL build of CPython" ] &&
-        ok "gil: the log says: $reasons" ||
+        pass "gil: the log says: $reasons" ||
         fail "gil: the log says '$reasons'"
     grep -q "pyprobe: $tmp/pkg/pyprobe.env" "$log" &&
         fail "gil: a complaint although the tag file is this interpreter's"
@@ -70,7 +70,7 @@ if build gil "$py"; then
     got=$(cd "$tmp" && PYTHONPATH=$tmp/site-gil "$py" -c \
           'import pyprobe_demo as d; print(d.compiled(), d.fib(90))')
     [ "$got" = "True 2880067194370816120" ] &&
-        ok "gil: it imports compiled and runs: $got" ||
+        pass "gil: it imports compiled and runs: $got" ||
         fail "gil: import gave '$got'"
 fi
 
@@ -82,7 +82,7 @@ if ! "$pypy" -c 'import setuptools, wheel, pip' 2>/dev/null; then
 elif build pypy "$pypy"; then
     case $(basename "$wheel") in
         pyprobe_demo-1.0-py3-none-any.whl)
-            ok "pypy: the wheel is pure Python (py3-none-any)" ;;
+            pass "pypy: the wheel is pure Python (py3-none-any)" ;;
         *) fail "pypy: wrong wheel $(basename "$wheel")" ;;
     esac
     wheel_files "$wheel" > "$tmp/pypy.files"
@@ -90,14 +90,14 @@ elif build pypy "$pypy"; then
         fail "pypy: the pure wheel holds an extension: $(cat "$tmp/pypy.files")"
     reasons=$(reason_lines "$log")
     want="pyprobe: mypyc skipped: mypyc supports CPython only"
-    [ "$reasons" = "$want" ] && ok "pypy: the log says: $reasons" ||
+    [ "$reasons" = "$want" ] && pass "pypy: the log says: $reasons" ||
         fail "pypy: the log says '$reasons'"
     "$pypy" -m pip install -q --no-index --no-deps --target "$tmp/site-pypy" \
         "$wheel" 2>/dev/null || fail "pypy: pip cannot install the wheel"
     got=$(cd "$tmp" && PYTHONPATH=$tmp/site-pypy "$pypy" -c \
           'import pyprobe_demo as d; print(d.compiled(), d.fib(90))')
     [ "$got" = "False 2880067194370816120" ] &&
-        ok "pypy: it imports as pure Python and runs: $got" ||
+        pass "pypy: it imports as pure Python and runs: $got" ||
         fail "pypy: import gave '$got'"
 fi
 
@@ -110,7 +110,7 @@ if before foreign "$(stand_in cpython-3.14t)"; then
     if pip_wheel "$py" "$tmp/pkg" "$tmp/foreign" "$log"; then
         fail "foreign: python3.11 built $(ls "$tmp/foreign") from 3.14t's tag file"
     elif grep -q "$want .*, but this is $py " "$log"; then
-        ok "foreign: the build stops: $(grep -o "$want.*" "$log" | sed 1q)"
+        pass "foreign: the build stops: $(grep -o "$want.*" "$log" | sed 1q)"
     else
         fail "foreign: the build failed, but not with pyprobe's message:"
         tail -n 20 "$log"
@@ -123,7 +123,7 @@ log=$tmp/none.log
 if pip_wheel "$py" "$tmp/pkg" "$tmp/none" "$log"; then
     ls "$tmp/none" | grep -qx 'pyprobe_demo-1.0-py3-none-any.whl' &&
         grep -q 'pyprobe: mypyc skipped: no pyprobe.env' "$log" &&
-        ok "no tag file: a pure wheel, and the log says why" ||
+        pass "no tag file: a pure wheel, and the log says why" ||
         fail "no tag file: $(ls "$tmp/none"); $(reason_lines "$log")"
 else
     fail "no tag file: the build failed"; tail -n 30 "$log"
@@ -131,4 +131,4 @@ fi
 
 same_as_readme tests/examples/mypyc-package/setup.py \
     "$examples/mypyc-package/setup.py"
-exit $status
+finish

@@ -5,13 +5,9 @@
 # python3 another interpreter; and a changed PYTHON against the same
 # cache file is refused, as Autoconf refuses every changed precious
 # variable.
-set -u
-: "${PYPROBE:?run me through make check}" "${top_srcdir:?}"
+. "$(dirname "$0")/lib.sh"
 . "$top_srcdir/tests/m4-project.sh"
-status=0
-fail() { echo "FAIL: $*"; status=1; }
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp" "$m4_bin"' EXIT
+tmp=$T
 
 # pyprobe on PATH is a wrapper that logs each run that probes.
 rm "$m4_bin/pyprobe"
@@ -23,7 +19,7 @@ EOF
 chmod +x "$m4_bin/pyprobe"
 runs() { if [ -f "$tmp/runs" ]; then wc -l < "$tmp/runs"; else echo 0; fi; }
 
-m4_project "$tmp/p" <<'EOF' || exit 1
+m4_project "$tmp/p" <<'EOF' || fatal "cannot make the project"
 PYPROBE_CHECK
 AS_ECHO(["$PYPROBE_ABI_TAG"]) > abi
 EOF
@@ -38,7 +34,7 @@ configure_abi() {
     got_abi=$(cat "$tmp/p/abi") got_runs=$(runs)
     got_cached=$(grep -c '^checking for the Python.*(cached)' "$tmp/p/out")
     if [ "$got_abi $got_runs $got_cached" = "$want_abi $want_runs $want_cached" ]; then
-        echo "ok: $label: $got_abi, $got_runs probe(s), $got_cached cached results"
+        pass "$label: $got_abi, $got_runs probe(s), $got_cached cached results"
     else
         fail "$label: ABI $got_abi, $got_runs probe(s), $got_cached cached; expected $want_abi, $want_runs, $want_cached"
         grep '^checking for the Python' "$tmp/p/out" | sed 's/^/  /'
@@ -54,7 +50,7 @@ grep -q '^pyprobe_cv_abi_tag=' "$tmp/p/config.cache" ||
 if run_configure "$tmp/p" -C PYTHON=/usr/bin/python3.11d; then
     fail "a changed PYTHON was accepted with the old cache"
 elif grep -q "error: \`PYTHON' has changed since the previous run" "$tmp/p/out"; then
-    echo "ok: a changed PYTHON with the same cache file is refused"
+    pass "a changed PYTHON with the same cache file is refused"
 else
     fail "a changed PYTHON: $(cat "$tmp/p/out" | tail -3)"
 fi
@@ -64,14 +60,15 @@ fi
 rm -f "$tmp/p/config.cache"
 mkdir "$tmp/a" "$tmp/b" &&
     ln -s /usr/bin/python3.11 "$tmp/a/python3" &&
-    ln -s /usr/bin/python3.11d "$tmp/b/python3" || exit 99
+    ln -s /usr/bin/python3.11d "$tmp/b/python3" ||
+    fatal "cannot link the interpreters"
 PATH=$tmp/a:$PATH configure_abi "python3 on PATH" cp311 1 0
 PATH=$tmp/a:$PATH configure_abi "python3 on PATH, again" cp311 0 2
 PATH=$tmp/b:$PATH configure_abi "another python3 on PATH" cp311d 1 0
 PATH=$tmp/b:$PATH configure_abi "another python3 on PATH, again" cp311d 0 2
 
 # Within one run: PYPROBE_CHECK again after PYTHON changed.
-m4_project "$tmp/two" <<'EOF' || exit 1
+m4_project "$tmp/two" <<'EOF' || fatal "cannot make the project"
 PYTHON=/usr/bin/python3.11
 PYPROBE_CHECK
 first=$PYPROBE_ABI_TAG
@@ -81,10 +78,10 @@ AS_ECHO(["$first $PYPROBE_ABI_TAG"]) > abi
 EOF
 rm -f "$tmp/runs"
 if run_configure "$tmp/two"; then
-    [ "$(cat "$tmp/two/abi") $(runs)" = "cp311 cp311d 2" ] ||
+    [ "$(cat "$tmp/two/abi") $(runs)" = "cp311 cp311d 2" ] &&
+        pass "two interpreters in one run: $(cat "$tmp/two/abi")" ||
         fail "two interpreters in one run: $(cat "$tmp/two/abi"), $(runs) probes"
-    echo "ok: two interpreters in one run: $(cat "$tmp/two/abi")"
 else
     fail "two interpreters in one run: $(cat "$tmp/two/error")"
 fi
-exit $status
+finish

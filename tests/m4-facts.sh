@@ -6,13 +6,9 @@
 # included), and the options of configure.ac and PYPROBE_FLAGS reach
 # pyprobe, the user's last. The macro file's table of names must be the
 # program's.
-set -u
-: "${PYPROBE:?run me through make check}" "${top_srcdir:?}"
+. "$(dirname "$0")/lib.sh"
 . "$top_srcdir/tests/m4-project.sh"
-status=0
-fail() { echo "FAIL: $*"; status=1; }
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp" "$m4_bin"' EXIT
+tmp=$T
 
 # The table in pyprobe.m4: NAME, KIND and the meaning --list-names gives.
 awk '/^\$1\(\[/ { name = $1; kind = $2; getline; print name, kind, $0 }' \
@@ -24,23 +20,25 @@ awk '/^\$1\(\[/ { name = $1; kind = $2; getline; print name, kind, $0 }' \
 done > "$tmp/names"
 cut -d' ' -f1,3- "$tmp/table" > "$tmp/table-names"
 if cmp -s "$tmp/names" "$tmp/table-names"; then
-    echo "ok: pyprobe.m4 knows the $(wc -l < "$tmp/names") names of pyprobe --list-names"
+    pass "pyprobe.m4 knows the $(wc -l < "$tmp/names") names of pyprobe --list-names"
 else
     fail "pyprobe.m4's table and pyprobe --list-names differ:"
     diff "$tmp/names" "$tmp/table-names" | sed 's/^/  /'
 fi
 
-m4_project "$tmp/p" <<'EOF' || exit 1
+m4_project "$tmp/p" <<'EOF' || fatal "cannot make the project"
 PYPROBE_CHECK([], [], [--mypyc=no])
 PYPROBE_DEFINE_FACTS
 EOF
 
 # A path no configure should trip over.
 hostile="$tmp/we\"ird\\dir ?\$(x)'q"
-mkdir -p "$hostile" && ln -s /usr/bin/python3.11 "$hostile/python3" || exit 99
+mkdir -p "$hostile" && ln -s /usr/bin/python3.11 "$hostile/python3" ||
+    fatal "cannot create $hostile"
 
-# check PYTHON POLICY: configure with PYPROBE_FLAGS=POLICY, compare.
-check() {
+# check_python PYTHON POLICY: configure with PYPROBE_FLAGS=POLICY,
+# compare.
+check_python() {
     python=$1 policy=$2
     label="$python${policy:+ $policy}"
     if ! run_configure "$tmp/p" PYTHON="$python" PYPROBE_FLAGS="$policy"; then
@@ -100,18 +98,18 @@ EOF
     want_hex=$(printf '%#x' "$(printf '%s' "$want" | sed 's/.*|//')")
     want=$(printf '%s' "$want" | sed 's/|[^|]*$//')"|$want_hex"
     [ "$got" = "$want" ] || fail "$label: from config.h: '$got', expected '$want'"
-    echo "ok: $label: $(grep -c . "$tmp/p/values") names, config.h, conditionals"
+    pass "$label: $(grep -c . "$tmp/p/values") names, config.h, conditionals"
 }
 
-check /usr/bin/python3.11 ""
-check /usr/bin/python3.11 "--limited-api=3.11"
-check /usr/bin/python3.11d ""
-check /usr/bin/pypy3 ""
-check "$hostile/python3" ""
+check_python /usr/bin/python3.11 ""
+check_python /usr/bin/python3.11 "--limited-api=3.11"
+check_python /usr/bin/python3.11d ""
+check_python /usr/bin/pypy3 ""
+check_python "$hostile/python3" ""
 # The user's options come after configure.ac's, so theirs win.
-check /usr/bin/python3.11 "--mypyc=auto"
+check_python /usr/bin/python3.11 "--mypyc=auto"
 grep -qx 'MYPYC=1' "$tmp/p/conditionals" ||
     fail "PYPROBE_FLAGS=--mypyc=auto did not override configure.ac's --mypyc=no"
 grep -qx 'BUILD_PATH=abi3' "$tmp/p/values" &&
     fail "BUILD_PATH stayed abi3 without --limited-api"
-exit $status
+finish

@@ -9,13 +9,9 @@
 # ACTION-IF-NOT-FOUND; with one, that action runs instead, sees the same
 # message in PYPROBE_ERROR, and finds the names empty and the
 # conditionals false.
-set -u
-: "${PYPROBE:?run me through make check}" "${top_srcdir:?}"
+. "$(dirname "$0")/lib.sh"
 . "$top_srcdir/tests/m4-project.sh"
-status=0
-fail() { echo "FAIL: $*"; status=1; }
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp" "$m4_bin"' EXIT
+tmp=$T
 
 # A recorded free-threaded 3.14, replayed: its include directory does
 # not exist on this machine, so it is a Python without headers.
@@ -26,19 +22,19 @@ exec python3 "$top_srcdir/tests/replay-python.py" \
 EOF
 chmod +x "$tmp/python3.14t"
 
-m4_project "$tmp/fatal" <<'EOF' || exit 1
+m4_project "$tmp/fatal" <<'EOF' || fatal "cannot make the projects"
 PYPROBE_CHECK
 EOF
-m4_project "$tmp/soft" <<'EOF' || exit 1
+m4_project "$tmp/soft" <<'EOF' || fatal "cannot make the projects"
 PYPROBE_CHECK([found=yes], [found=no
   AS_ECHO(["$PYPROBE_ERROR"]) > soft-error])
 AS_ECHO(["found=$found"]) > found
 EOF
-m4_project "$tmp/old" <<'EOF' || exit 1
+m4_project "$tmp/old" <<'EOF' || fatal "cannot make the projects"
 PYPROBE_PROG_PYPROBE([99.0])
 PYPROBE_CHECK
 EOF
-m4_project "$tmp/acoptions" <<'EOF' || exit 1
+m4_project "$tmp/acoptions" <<'EOF' || fatal "cannot make the projects"
 PYPROBE_CHECK([], [], [--mypyc=no --abi3t=yes])
 EOF
 
@@ -52,7 +48,7 @@ expect() {
         fail "$name: the message is:"
         sed 's/^/  /' "$tmp/fatal/error"; echo "  expected:"; echo "  $message"
     else
-        echo "ok: $name: $message"
+        pass "$name: $message"
     fi
     rm -f "$tmp/soft/soft-error" "$tmp/soft/found"
     # Values left in the environment (a CI step that exported them, say)
@@ -83,7 +79,7 @@ fix_prog="set PYPROBE to the pyprobe program, or unset it to find pyprobe on PAT
 expect "PYPROBE no such file" \
     "/nonexist/pyprobe (PYPROBE): no such file: $fix_prog" \
     PYPROBE=/nonexist/pyprobe
-printf '#!/bin/sh\n' > "$tmp/not-executable" || exit 99
+printf '#!/bin/sh\n' > "$tmp/not-executable" || fatal "cannot write $tmp"
 expect "PYPROBE not executable" \
     "$tmp/not-executable (PYPROBE): not executable: $fix_prog" \
     PYPROBE="$tmp/not-executable"
@@ -114,7 +110,7 @@ expect "no Python (a name)" \
     "pyprobe: python3.99-nowhere: not found on PATH. $hint" \
     PYTHON=python3.99-nowhere
 printf '#!/bin/sh\nexit 3\n' > "$tmp/python-fails" && chmod +x "$tmp/python-fails" ||
-    exit 99
+    fatal "cannot write $tmp/python-fails"
 expect "a PYTHON that fails" \
     "pyprobe: $tmp/python-fails: exited with status 3. PYTHON is not a working Python 3 interpreter (see config.log): correct it, or unset it to build for python3 (or python) from PATH" \
     PYTHON="$tmp/python-fails"
@@ -168,7 +164,7 @@ expect_in() {
         fail "$name: the message is:"
         sed 's/^/  /' "$dir/error"; echo "  expected:"; echo "  $message"
     else
-        echo "ok: $name: $message"
+        pass "$name: $message"
     fi
 }
 expect_in "$tmp/acoptions" "bad options in configure.ac" \
@@ -191,7 +187,7 @@ case " \$* " in
 *) exec "$pyprobe_bin" "\$@" ;;
 esac
 EOF
-chmod +x "$tmp/pyprobe-old" || exit 99
+chmod +x "$tmp/pyprobe-old" || fatal "cannot write $tmp/pyprobe-old"
 expect "a pyprobe older than pyprobe.m4" \
     "pyprobe $version ($tmp/pyprobe-old) lacks names this pyprobe.m4 asks for (unknown): install a newer pyprobe, or set PYPROBE to one" \
     PYTHON=/usr/bin/python3.11 PYPROBE="$tmp/pyprobe-old"
@@ -202,4 +198,4 @@ run_configure "$tmp/fatal" PYTHON=/usr/bin/python3.11 ||
 run_configure "$tmp/soft" PYTHON=/usr/bin/python3.11 &&
     [ "$(cat "$tmp/soft/found")" = found=yes ] ||
     fail "python3.11: ACTION-IF-FOUND did not run"
-exit $status
+finish

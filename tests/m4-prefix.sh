@@ -8,12 +8,11 @@
 # defines the second set in config.h, config.cache keeps both apart
 # (a second configure -C probes nothing), a failing second check leaves
 # the first alone, and a prefix that is no variable name stops autoconf.
-. "${top_srcdir:?run me through make check}/tests/lib.sh"
+. "$(dirname "$0")/lib.sh"
 require_debian_python
 pyd=/usr/bin/python3.11d
 [ -x "$pyd" ] || fail "$pyd is missing (apt-get install python3.11-dbg)"
 . "$top_srcdir/tests/m4-project.sh"
-trap 'cleanup; rm -rf "$m4_bin"' EXIT
 # For lib.sh's all_values; not exported, so configure does not see it.
 PYPROBE=$pyprobe_bin
 

@@ -1,11 +1,12 @@
-# m4-project.sh - sourced by the m4-*.sh tests: make a small Autoconf
-# project that uses pyprobe.m4 from the source tree, and run it.
+# m4-project.sh - sourced by the m4-*.sh tests after lib.sh: make a small
+# Autoconf project that uses pyprobe.m4 from the source tree, and run it.
 # PYPROBE is what configure reads, so the program under test is moved to
 # pyprobe_bin and reached through PATH, as users have it.
 pyprobe_bin=$PYPROBE
 unset PYPROBE PYTHON PYPROBE_FLAGS CPPFLAGS CFLAGS
-m4_bin=$(mktemp -d) || exit 99
-ln -s "$pyprobe_bin" "$m4_bin/pyprobe" || exit 99
+m4_bin=$T/m4-bin
+mkdir "$m4_bin" && ln -s "$pyprobe_bin" "$m4_bin/pyprobe" ||
+    fatal "cannot link pyprobe into $m4_bin"
 PATH=$m4_bin:$PATH
 export PATH
 

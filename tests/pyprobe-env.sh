@@ -6,14 +6,9 @@
 # its booleans are the BOOL names of src/lib/decide/names.h; every recorded
 # interpreter's tag file gives the values of pyprobe --json; malformed
 # files, unknown names and missing files fail with pyprobe's exit codes.
-set -u
-: "${PYPROBE:?run me through make check}" "${top_srcdir:?}"
+. "$(dirname "$0")/lib.sh"
 helper=$top_srcdir/data/pyprobe_env.py
-status=0
-fail() { echo "FAIL: $*"; status=1; }
-ok() { echo "ok: $*"; }
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
+tmp=$T
 unset PYTHONPATH PYTHONHOME
 # Nothing may write into the sources (__pycache__ beside pyprobe_env.py).
 PYTHONDONTWRITEBYTECODE=1; export PYTHONDONTWRITEBYTECODE
@@ -27,7 +22,7 @@ if command -v pyenv >/dev/null 2>&1; then
         [ -x "$py" ] && pythons="$pythons $py"
     done
 fi
-[ -x /usr/bin/python3.11 ] || { echo "FAIL: no /usr/bin/python3.11"; exit 1; }
+[ -x /usr/bin/python3.11 ] || { fail "no /usr/bin/python3.11"; finish; }
 
 # --- the booleans are names.h's BOOL names --------------------------------
 want=$(sed -n 's/^ *X(\([A-Z0-9_]*\), [a-z0-9_]*, BOOL,.*/PYPROBE_\1/p' \
@@ -36,7 +31,7 @@ got=$(/usr/bin/python3.11 -c 'import sys; sys.path.insert(0, sys.argv[1])
 import pyprobe_env; print("\n".join(sorted(pyprobe_env.BOOLEANS)))' \
       "$top_srcdir/data")
 [ -n "$want" ] && [ "$want" = "$got" ] &&
-    ok "BOOLEANS are the $(echo $want | wc -w) BOOL names of names.h" ||
+    pass "BOOLEANS are the $(echo $want | wc -w) BOOL names of names.h" ||
     fail "BOOLEANS differ from names.h: want $(echo $want), got $(echo $got)"
 
 # --- hostile values: the helper reads what sh reads ------------------------
@@ -75,7 +70,7 @@ n=0
 for dir in "$hostile" "$latin1" plain; do
     n=$((n + 1))
     mkdir -p "$tmp/$dir" && ln -s /usr/bin/python3.11 "$tmp/$dir/python" ||
-        exit 99
+        fatal "cannot create directory $n"
     "$PYPROBE" --python "$tmp/$dir/python" --tags "$tmp/tags$n.env" ||
         { fail "pyprobe --tags for directory $n"; continue; }
     dump_sh "$tmp/tags$n.env" "$tmp/sh$n"
@@ -88,8 +83,8 @@ for dir in "$hostile" "$latin1" plain; do
             sed 's/^/  /' "$tmp/diff"
         fi
     done
-    [ $status = 0 ] &&
-        ok "directory $n: $(ls "$tmp/sh$n" | wc -l) values as sh reads them, on $(echo $pythons | wc -w) interpreters"
+    [ "$FAILED" -eq 0 ] &&
+        pass "directory $n: $(ls "$tmp/sh$n" | wc -l) values as sh reads them, on $(echo $pythons | wc -w) interpreters"
 done
 grep -q 'PYPROBE__NL' "$tmp/tags1.env" ||
     fail "the hostile tag file does not use make's newline escape"
@@ -118,52 +113,52 @@ want = {"PYPROBE_" + k.upper(): (bool(v) if "PYPROBE_" + k.upper()
                      "policy", "probe")}
 if env != want:
     bad = sorted(k for k in want if env.get(k) != want[k])
-    print("FAIL: %s: %s" % (sys.argv[2], bad or sorted(set(env) - set(want))))
+    print("  %s: %s" % (sys.argv[2], bad or sorted(set(env) - set(want))))
     sys.exit(1)
 PY
         { fail "$name: the helper and --json disagree"; continue; }
     checked=$((checked + 1))
 done
-ok "$checked recorded interpreters: the helper gives the values of --json"
+pass "$checked recorded interpreters: the helper gives the values of --json"
 
 # --- as a script -------------------------------------------------------------
 got=$(/usr/bin/python3.11 "$helper" "$tmp/tags3.env" MYPYC python \
       free_threaded)
 want=$(printf '1\n%s\n0' "$tmp/plain/python")
-[ "$got" = "$want" ] && ok "script: NAME, PYPROBE_NAME and name forms" ||
+[ "$got" = "$want" ] && pass "script: NAME, PYPROBE_NAME and name forms" ||
     fail "script printed '$got'"
 /usr/bin/python3.11 "$helper" "$tmp/tags3.env" > "$tmp/all.json" &&
     /usr/bin/python3.11 -c 'import json, sys
 env = json.load(open(sys.argv[1]))
 assert env["PYPROBE_MYPYC"] is True and env["PYPROBE_DEBUG"] is False
 assert env["PYPROBE_ABI_TAG"] == "cp311"' "$tmp/all.json" &&
-    ok "script: every value as JSON, booleans as true/false" ||
+    pass "script: every value as JSON, booleans as true/false" ||
     fail "script: JSON output"
 
-# expect_exit CODE WHAT FILE [NAME]: the script fails as it should.
-expect_exit() {
+# expect_script_exit CODE WHAT FILE [NAME]: the script fails as it should.
+expect_script_exit() {
     code=$1 what=$2; shift 2
     /usr/bin/python3.11 "$helper" "$@" > /dev/null 2> "$tmp/err"
     got=$?
     if [ $got = "$code" ] && [ "$(wc -l < "$tmp/err")" = 1 ]; then
-        ok "$what: exit $code: $(cat "$tmp/err")"
+        pass "$what: exit $code: $(cat "$tmp/err")"
     else
         fail "$what: exit $got (expected $code): $(cat "$tmp/err")"
     fi
 }
-expect_exit 2 "unknown name" "$tmp/tags3.env" no_such_name
-expect_exit 7 "missing file" "$tmp/missing.env"
+expect_script_exit 2 "unknown name" "$tmp/tags3.env" no_such_name
+expect_script_exit 7 "missing file" "$tmp/missing.env"
 sed '$d' "$tmp/tags1.env" > "$tmp/truncated.env"
-expect_exit 5 "truncated file" "$tmp/truncated.env"
+expect_script_exit 5 "truncated file" "$tmp/truncated.env"
 printf 'PYPROBE_PYTHON=/usr/bin/python3\n' > "$tmp/not-pyprobe.env"
-expect_exit 5 "a KEY=value file pyprobe did not write" "$tmp/not-pyprobe.env"
+expect_script_exit 5 "a KEY=value file pyprobe did not write" "$tmp/not-pyprobe.env"
 sed 's/^PYPROBE_ABI_TAG=.*/PYPROBE_ABI_TAG=cp311#x/' "$tmp/tags3.env" \
     > "$tmp/hash.env"
-expect_exit 5 "a bare # (make would cut the value)" "$tmp/hash.env"
+expect_script_exit 5 "a bare # (make would cut the value)" "$tmp/hash.env"
 sed 's/^PYPROBE_MYPYC=.*/PYPROBE_MYPYC=yes/' "$tmp/tags3.env" > "$tmp/bool.env"
-expect_exit 5 "a boolean that is not 0 or 1" "$tmp/bool.env"
+expect_script_exit 5 "a boolean that is not 0 or 1" "$tmp/bool.env"
 sed 's/\$(PYPROBE__HASH)/$(PYPROBE__HAS)/' "$tmp/tags1.env" > "$tmp/esc.env"
 cmp -s "$tmp/tags1.env" "$tmp/esc.env" &&
     fail "the hostile tag file has no \$(PYPROBE__HASH)"
-expect_exit 5 "an unknown make escape" "$tmp/esc.env"
-exit $status
+expect_script_exit 5 "an unknown make escape" "$tmp/esc.env"
+finish

@@ -31,12 +31,7 @@
 #
 # PYPROBE_RECORD_ORACLE=1 (re)writes tests/data/oracle-tags from the
 # reference instead of checking the recorded lists against it.
-set -u
-: "${PYPROBE:?run me through make check}" "${top_srcdir:?}"
-. "$top_srcdir/tests/interpreters.sh"
-LC_ALL=C
-export LC_ALL
-unset PYTHON 2>/dev/null || :
+. "$(dirname "$0")/lib.sh"
 
 sheets=$top_srcdir/tests/fixtures/interpreters
 synthetic=$top_srcdir/tests/fixtures/synthetic
@@ -48,24 +43,10 @@ record=${PYPROBE_RECORD_ORACLE:-0}
 [ -x "$oracle/sys-tags" ] || oracle=
 
 compared=0      # lists compared
-differ=0        # of those, how many were not identical
-failures=0      # every failed check (lists, set-up, stale records)
+differ=0        # of those, how many were not identical (each also a FAIL)
+tmp=$T
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/pyprobe-tags-oracle.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-fail() {
-    failures=$((failures + 1))
-    printf 'FAIL: %s\n' "$*"
-}
-
-note() {
-    printf '# %s\n' "$*"
-}
-
-tool_py=$(tool_python) || { echo "ERROR: no python3 >= 3.8 to run the stand-ins"; exit 99; }
+tool_py=$(tool_python) || fatal "no python3 >= 3.8 to run the stand-ins"
 
 # sheet_tags SHEET OUT: the list recorded in a (recorded or synthetic)
 # sheet, one tag a line.
@@ -141,10 +122,10 @@ check_interpreter() {
     fi
 }
 
-# stand_in KIND SHEET OUT: write an executable that poses as the sheet's
-# interpreter: "replay" is tests/replay-python.py, "pose" the generator's
-# stand-in for what replay-python.py cannot pose as.
-stand_in() {
+# make_stand_in KIND SHEET OUT: write an executable that poses as the
+# sheet's interpreter: "replay" is tests/replay-python.py, "pose" the
+# generator's stand-in for what replay-python.py cannot pose as.
+make_stand_in() {
     case $1 in
     replay) printf '#!/bin/sh\nexec "%s" -I "%s" "%s" "$@"\n' \
                 "$tool_py" "$replay" "$2" >"$3" ;;
@@ -170,8 +151,8 @@ else
          "live interpreters with the lists recorded in tests/data/oracle-tags"
 fi
 if [ "$record" = 1 ]; then
-    [ -n "$oracle" ] || { echo "ERROR: PYPROBE_RECORD_ORACLE=1 needs the reference"; exit 99; }
-    mkdir -p "$recorded" || exit 99
+    [ -n "$oracle" ] || fatal "PYPROBE_RECORD_ORACLE=1 needs the reference"
+    mkdir -p "$recorded" || fatal "cannot create $recorded"
 fi
 
 live_pythons >"$tmp/live"
@@ -184,7 +165,8 @@ while read -r name py; do
             continue
         fi
         if [ "$record" = 1 ]; then
-            cp "$tmp/want" "$recorded/$name.txt" || exit 99
+            cp "$tmp/want" "$recorded/$name.txt" ||
+                fatal "cannot write $recorded/$name.txt"
             note "recorded $recorded/$name.txt"
         elif [ ! -f "$recorded/$name.txt" ]; then
             note "$name: no recorded list (PYPROBE_RECORD_ORACLE=1 writes it)"
@@ -210,7 +192,7 @@ sheet_count=0
 for sheet in "$sheets"/*.json; do
     name=$(basename "$sheet" .json)
     sheet_tags "$sheet" "$tmp/want" || { fail "$name: unreadable sheet"; continue; }
-    stand_in replay "$sheet" "$tmp/$name" || continue
+    make_stand_in replay "$sheet" "$tmp/$name" || continue
     sheet_count=$((sheet_count + 1))
     check_interpreter "recorded $name" "$tmp/$name" "$tmp/want"
 done
@@ -229,10 +211,10 @@ for sheet in "$synthetic"/*.json; do
     fi
     sheet_tags "$sheet" "$tmp/want" || { fail "$name: unreadable sheet"; continue; }
     kind=$(sheet_field "$sheet" stand_in)
-    stand_in "$kind" "$sheet" "$tmp/$name" || continue
+    make_stand_in "$kind" "$sheet" "$tmp/$name" || continue
     if [ "$kind" = pose ]; then
         # Say what the replay stand-in does with this sheet.
-        stand_in replay "$sheet" "$tmp/$name.replay"
+        make_stand_in replay "$sheet" "$tmp/$name.replay"
         if ! "$PYPROBE" tags --python "$tmp/$name.replay" >"$tmp/got" \
                 2>"$tmp/err"; then
             note "$name: replay-python.py cannot pose as it ($(grep -o \
@@ -258,7 +240,7 @@ for sheet in "$synthetic"/*.json; do
     [ "$(sheet_field "$sheet" expect)" = unsupported ] || continue
     name=$(basename "$sheet" .json)
     unsupported_count=$((unsupported_count + 1))
-    stand_in "$(sheet_field "$sheet" stand_in)" "$sheet" "$tmp/$name" ||
+    make_stand_in "$(sheet_field "$sheet" stand_in)" "$sheet" "$tmp/$name" ||
         continue
     system=$("$tool_py" -I -c '
 import json, sys
@@ -300,13 +282,14 @@ fi
 # ---- summary -------------------------------------------------------------
 
 if [ "$differ" -eq 0 ] && [ "$compared" -gt 0 ]; then
-    echo "$compared lists compared ($live_count live interpreters," \
+    pass "$compared lists compared ($live_count live interpreters," \
          "$sheet_count recorded and $synthetic_count synthetic sheets):" \
          "all identical"
 else
-    echo "$compared lists compared: $differ differ"
+    note "$compared lists compared: $differ differ"
 fi
-if [ "$failures" -gt "$differ" ]; then
-    echo "$((failures - differ)) other checks FAILED (see above)"
+[ "$compared" -gt 0 ] || fail "no list was compared"
+if [ "$FAILED" -gt "$differ" ]; then
+    note "$((FAILED - differ)) other checks FAILED (see above)"
 fi
-[ "$failures" -eq 0 ] && [ "$compared" -gt 0 ]
+finish

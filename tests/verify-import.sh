@@ -11,28 +11,23 @@
 # another module; the modules after it are judged in a fresh
 # interpreter; a GIL turned on by site is an error. And garbage from an
 # interpreter is refused.
-set -u
-: "${PYPROBE:?run me through make check}" "${top_srcdir:?}"
-status=0
-fail() { echo "FAIL: $*"; status=1; }
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
+tmp=$T
 py=/usr/bin/python3.11
 unset PYTHONPATH
 
-# expect LABEL CODE 'STDOUT' 'STDERR' ARG...: run verify-import (a
-# bug that keeps it going fails here instead of hanging the suite).
-limit=
-command -v timeout >/dev/null 2>&1 && limit="timeout 120"
+# expect LABEL CODE 'STDOUT' 'STDERR' ARG...: run verify-import (with
+# lib.sh's time limit: a bug that keeps it going fails here instead of
+# hanging the suite).
 codes_seen=
 expect() {
     label=$1 want_code=$2 want_out=$3 want_err=$4; shift 4
     codes_seen="$codes_seen $want_code"
-    $limit "$PYPROBE" verify-import "$@" > "$tmp/out" 2> "$tmp/err"
-    code=$?
+    run "$PYPROBE" verify-import "$@"
+    code=$RC
     if [ $code = "$want_code" ] && [ "$(cat "$tmp/out")" = "$want_out" ] &&
        [ "$(cat "$tmp/err")" = "$want_err" ]; then
-        echo "ok: $label"
+        pass "$label"
     else
         fail "$label: exit $code (expected $want_code)"
         sed 's/^/  out: /' "$tmp/out"; sed 's/^/  err: /' "$tmp/err"
@@ -43,7 +38,7 @@ gil="(a GIL build: only the import was checked)"
 
 # Modules that do what modules do.
 d=$tmp/mods
-mkdir "$d" "$d/first" "$d/second" || exit 99
+mkdir "$d" "$d/first" "$d/second" || fatal "cannot create $d"
 echo 'VALUE = 1' > "$d/plain.py"
 printf 'import os, sys\nprint("noise")\nsys.stdout.flush()\nos.write(1, b"raw noise\\n")\n' > "$d/noisy.py"
 printf 'raise ValueError("two\\nlines and \\u00e9")\n' > "$d/raises.py"
@@ -79,16 +74,21 @@ expect "--path order (the other way)" 1 "" \
 # Isolation: neither PYTHONPATH nor the user's site directory (nor the
 # current directory) is searched; the interpreter's site-packages are.
 user_site=$(HOME=$tmp/home "$py" -c 'import site; print(site.getusersitepackages())')
-mkdir -p "$user_site" && echo 'X = 1' > "$user_site/usermod.py" || exit 99
-(cd "$d" && export HOME=$tmp/home PYTHONPATH=$d/second &&
- "$py" -c 'import which, usermod, plain' || exit 99   # without -I they import
+mkdir -p "$user_site" && echo 'X = 1' > "$user_site/usermod.py" ||
+    fatal "cannot create $user_site"
+# A subshell for cd and export: it reports its own FAIL lines, and its
+# status counts them here.
+(FAILED=0
+ cd "$d" && export HOME=$tmp/home PYTHONPATH=$d/second &&
+ "$py" -c 'import which, usermod, plain' ||   # without -I they import
+    fatal "the modules do not import without -I"
  expect "isolated" 1 "" \
 "pyprobe: which: cannot import it: ModuleNotFoundError: No module named 'which'
 pyprobe: usermod: cannot import it: ModuleNotFoundError: No module named 'usermod'
 pyprobe: plain: cannot import it: ModuleNotFoundError: No module named 'plain'" \
     --python "$py" which usermod plain
- exit $status) || status=1
-"$py" -m venv --without-pip "$tmp/venv" || { fail "python3.11 -m venv"; exit 1; }
+ [ "$FAILED" -eq 0 ]) || count_failure
+"$py" -m venv --without-pip "$tmp/venv" || { fail "python3.11 -m venv"; finish; }
 site_packages=$("$tmp/venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
 echo 'X = 1' > "$site_packages/venvmod.py"
 echo 'import sys; print("a .pth file speaking"); sys.stdout.flush()' > "$site_packages/noisy.pth"
@@ -102,11 +102,11 @@ expect "--facts names the interpreter" 0 "ok venvmod $gil" "" \
 eval "$("$PYPROBE" --python "$py" --get cppflags --get ext_suffix |
         { read -r f; read -r s; printf 'cppflags=%s suffix=%s\n' "'$f'" "'$s'"; })"
 x=$tmp/ext
-mkdir "$x" || exit 99
+mkdir "$x" || fatal "cannot create $x"
 for m in gilused gilused2; do
     ${CC:-cc} $cppflags -DMODULE_NAME=$m -DOMIT_GIL_SLOT -fPIC -shared \
         -o "$x/$m$suffix" "$top_srcdir/tests/consumer/module.c" ||
-        { fail "cannot build $m"; exit 1; }
+        { fail "cannot build $m"; finish; }
 done
 echo 'import gilused' > "$x/usesgil.py"
 expect "extension modules on a GIL build" 0 "ok gilused $gil
@@ -133,7 +133,8 @@ pyprobe: gilused2: $turned 'gilused2' $undeclared
 pyprobe: nosuch: cannot import it: ModuleNotFoundError: No module named 'nosuch'" \
     --python "$ft" --path "$x" --path "$d" gilused gilused2 plain nosuch
 cp "$x/gilused$suffix" "$site_packages/" &&
-    echo 'import gilused' > "$site_packages/turns-gil-on.pth" || exit 99
+    echo 'import gilused' > "$site_packages/turns-gil-on.pth" ||
+    fatal "cannot write into $site_packages"
 printf '#!/bin/sh\nexec "%s" -I -S "%s" "$@"\n' "$tmp/venv/bin/python" \
     "$top_srcdir/tests/free-threaded-stand-in.py" > "$tmp/venv-t"
 chmod +x "$tmp/venv-t"
@@ -183,7 +184,8 @@ expect "an unknown option" 2 "" \
 expect "--facts unreadable" 7 "" \
     "pyprobe: $tmp/none.json: No such file or directory" \
     --facts "$tmp/none.json" json
-echo '{"format": "something else"}' > "$tmp/other.json" || exit 99
+echo '{"format": "something else"}' > "$tmp/other.json" ||
+    fatal "cannot write $tmp/other.json"
 expect "--facts not a facts file" 5 "" \
     "pyprobe: $tmp/other.json: not a pyprobe facts file (no \"format\": \"pyprobe-facts\") (write one with pyprobe --json)" \
     --facts "$tmp/other.json" json
@@ -196,6 +198,6 @@ for code in $codes; do
     grep -q "^  $code  [a-z]" "$tmp/help" || missing="$missing $code"
 done
 [ -z "$missing" ] &&
-    echo "ok: verify-import --help documents the exit statuses seen: $codes" ||
+    pass "verify-import --help documents the exit statuses seen: $codes" ||
     fail "verify-import --help does not document exit status$missing"
-exit $status
+finish
