@@ -298,8 +298,8 @@ tool_py() {
 
 # stand_in SHEET: a stand-in interpreter for the recorded sheet SHEET
 # (tests/fixtures/interpreters/SHEET.json, or a path): pyprobe runs it
-# like a real one and tests/replay-python.py executes the real probe
-# script on the recorded facts. Prints its path.
+# like a real one and tests/tools/replay-python.py executes the real
+# probe script on the recorded facts. Prints its path.
 stand_in() {
     case $1 in
     */*) si_sheet=$1 ;;
@@ -307,7 +307,7 @@ stand_in() {
     esac
     si_path=$T/stand-in-$(basename "$si_sheet" .json)
     printf '#!/bin/sh\nexec python3 "%s" "%s" "$@"\n' \
-        "$top_srcdir/tests/replay-python.py" "$si_sheet" >"$si_path"
+        "$top_srcdir/tests/tools/replay-python.py" "$si_sheet" >"$si_path"
     chmod +x "$si_path"
     echo "$si_path"
 }

@@ -11,7 +11,7 @@
 #   readme_block PATH    the README code block that starts "# PATH", without
 #                        that line and the four-space indentation
 #   pip_wheel PY SRC DIR LOG   build SRC's wheel offline into DIR
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 examples=$top_srcdir/tests/examples
 tmp=$T
 

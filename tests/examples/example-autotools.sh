@@ -6,7 +6,7 @@
 # pyprobe.m4, autoreconf stops with "possibly undefined macro:
 # PYPROBE_CHECK" (the m4_pattern_forbid line) instead of writing a
 # configure that dies of a shell syntax error.
-. "$(dirname "$0")/examples/common.sh"
+. "$(dirname "$0")/common.sh"
 py=/usr/bin/python3.11
 [ -x "$py" ] && [ -f /usr/include/python3.11/Python.h ] || {
     fail "$py or its headers are missing (apt-get install python3-dev)"

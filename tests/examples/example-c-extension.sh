@@ -13,7 +13,7 @@
 #    headers that are not here; building from such a tag file with
 #    python3.11 stops with pyprobe's message, and makes no wheel.
 # The before-build command is read from the example's pyproject.toml.
-. "$(dirname "$0")/examples/common.sh"
+. "$(dirname "$0")/common.sh"
 py=$(build_python) || exit 77
 
 abi3_command=$(cibw_option "$py" "$examples/c-extension/pyproject.toml" \

@@ -9,7 +9,7 @@
 # (pip wheel, but offline and without build isolation); and test-command
 # in a fresh virtual environment holding only the wheel, from another
 # directory. The tables may only use option names cibuildwheel knows.
-. "$(dirname "$0")/examples/common.sh"
+. "$(dirname "$0")/common.sh"
 py=$(build_python) || exit 77
 
 # Option names from cibuildwheel's documentation (docs/options.md).

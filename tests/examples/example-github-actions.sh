@@ -1,12 +1,13 @@
 #!/bin/sh
 # The README's GitHub Actions snippet (tests/examples/github-actions/
-# workflow.yml), run step by step by tests/github_runner.py the way the
-# runner runs it: pyprobe --github-output --github-env in one step, the
-# outputs and environment in the next. setup-python cannot run here: its
-# part is played by PATH, with python as Debian's python3.11 (under a
-# directory whose name has a quote, $(...) and a newline, which reach the
-# runner through $GITHUB_ENV) and as the recorded free-threaded 3.14t.
-. "$(dirname "$0")/examples/common.sh"
+# workflow.yml), run step by step by tests/tools/github_runner.py the
+# way the runner runs it: pyprobe --github-output --github-env in one
+# step, the outputs and environment in the next. setup-python cannot run
+# here: its part is played by PATH, with python as Debian's python3.11
+# (under a directory whose name has a quote, $(...) and a newline, which
+# reach the runner through $GITHUB_ENV) and as the recorded
+# free-threaded 3.14t.
+. "$(dirname "$0")/common.sh"
 workflow=$examples/github-actions/workflow.yml
 py=$(build_python) || exit 77
 if ! "$py" -c 'import yaml' 2>/dev/null; then
@@ -17,7 +18,8 @@ fi
 # job NAME PYTHON EXPECTED: run the job with PYTHON as python.
 job() {
     fake_path "$tmp/bin-$1" "$2"
-    if ! PATH="$tmp/bin-$1:$PATH" "$py" "$top_srcdir/tests/github_runner.py" \
+    if ! PATH="$tmp/bin-$1:$PATH" "$py" \
+            "$top_srcdir/tests/tools/github_runner.py" \
             run "$workflow" build > "$tmp/$1.out" 2> "$tmp/$1.err"; then
         fail "$1: the job failed:"; cat "$tmp/$1.err" "$tmp/$1.out"
         return

@@ -7,7 +7,7 @@
 # as example-mypyc.sh does: Debian's hatchling needs tomli there.) A tag file written for another interpreter (the
 # recorded free-threaded 3.14t's stand-in) stops python3.11's build with
 # pyprobe's message.
-. "$(dirname "$0")/examples/common.sh"
+. "$(dirname "$0")/common.sh"
 py=$(build_python) || exit 77
 if ! "$py" -c 'import hatchling' 2>/dev/null; then
     skip "$py has no hatchling (apt-get install python3-hatchling," \

@@ -12,7 +12,7 @@
 #    `make PYTHON=...' too;
 #  - build.sh and quick.sh run in a directory whose name has a space, a
 #    quote and $(...).
-. "$(dirname "$0")/examples/common.sh"
+. "$(dirname "$0")/common.sh"
 py=$(build_python) || exit 77
 command -v make > /dev/null || { fail "no make"; finish; }
 # A second interpreter with headers, to switch to: Debian's debug build.

@@ -13,7 +13,7 @@
 #    python3.11): setup.py stops with pyprobe's message, and no wheel is
 #    built.
 # The before-build command is read from the example's pyproject.toml.
-. "$(dirname "$0")/examples/common.sh"
+. "$(dirname "$0")/common.sh"
 py=$(build_python) || exit 77
 
 cp -R "$examples/mypyc-package" "$tmp/pkg" && chmod -R u+w "$tmp/pkg" ||

@@ -4,9 +4,9 @@
 # crashed it once (tests/fuzz/crashes/NAME, if any) and the reproducers
 # of the reliability issue (tests/data/reproducers) that belong to its
 # parser. A replay must end normally, within RUN_LIMIT seconds; under
-# tests/sanitizers.sh the same replays run with ASan and UBSan. The
+# tests/fuzz/sanitizers.sh the same replays run with ASan and UBSan. The
 # Python tag-file reader's corpus goes through its own driver.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 require_debian_python
 
 fuzz=$top_srcdir/tests/fuzz

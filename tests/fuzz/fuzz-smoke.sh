@@ -5,7 +5,7 @@
 #
 # It works in its own directory (FUZZ_WORK), so a fuzzing session in
 # fuzz-build/ is left alone.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 # What make fuzz needs; the Quick start installs all of it.
 top_srcdir=$top_srcdir sh "$top_srcdir/tests/tools/sanitized-build.sh" \

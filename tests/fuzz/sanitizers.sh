@@ -9,7 +9,7 @@
 #
 # The build is a copy of the source tree (tests/tools/sanitized-build.sh)
 # made with the compiler of this build ($CC). It costs a few minutes.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 copier=$top_srcdir/tests/tools/sanitized-build.sh
 top_srcdir=$top_srcdir sh "$copier" --check 2>"$T/why" ||
@@ -28,8 +28,9 @@ note "built with $CC $sanitize in $((built - start)) s"
 # The suites: every unit test, the replays, and the runs of pyprobe on
 # bad input (interpreters, answers, files, special files).
 unit=$(cd "$top_srcdir" && ls tests/unit/check_*.c | sed 's/\.c$//' | tr '\n' ' ')
-suites="tests/fuzz-replay.sh tests/bad-input.sh tests/reproducers.sh
-        tests/special-files.sh tests/hostile-interpreters.sh"
+suites="tests/fuzz/fuzz-replay.sh tests/integration/bad-input.sh
+        tests/integration/reproducers.sh tests/integration/special-files.sh
+        tests/integration/hostile-interpreters.sh"
 
 reports=$T/reports
 mkdir -p "$reports"
@@ -46,7 +47,7 @@ if make -C "$build" -j2 check TESTS="$unit $suites" >"$T/check.log" 2>&1; then
 else
     fail "a suite failed under the sanitizers"
     grep -E '^(FAIL|ERROR|XPASS):' "$T/check.log"
-    for log in $(grep -lE '^FAIL|^ERROR' "$build"/tests/*.log "$build"/tests/unit/*.log 2>/dev/null); do
+    for log in $(grep -rlE --include='*.log' '^FAIL|^ERROR' "$build/tests"); do
         echo "==== $log"
         tail -n 40 "$log"
     done

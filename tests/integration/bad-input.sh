@@ -10,7 +10,7 @@
 # directory exactly as it was: no new file, existing files byte-identical
 # with their old mtime, no .NAME.xxxxxx temporary file.
 
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 require_debian_python
 RUN_LIMIT=60
 cd "$T" || fatal "cannot cd to $T"

@@ -5,7 +5,7 @@
 # 3.15t), the live side is the replay stand-in running the real probe
 # script on the sheet, and the file is the sheet's build-details.json,
 # written where the interpreter would have it, under a sysroot.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 sheets=$top_srcdir/tests/fixtures/interpreters
 tmp=$T
 

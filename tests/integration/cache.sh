@@ -4,7 +4,7 @@
 # counts its runs shows when pyprobe started it; real interpreters (a
 # symlink chain to Debian's python3.11, a venv) show that the answers a
 # cache hit gives are the live ones.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 unset PYPROBE_NO_CACHE
 tmp=$T
 
@@ -25,7 +25,7 @@ EOF
 cat > "$py" <<EOF
 #!/bin/sh
 echo run >> "$tmp/runs"
-exec python3 "$top_srcdir/tests/replay-python.py" "$tmp/sheet.json" "\$@"
+exec python3 "$top_srcdir/tests/tools/replay-python.py" "$tmp/sheet.json" "\$@"
 EOF
 chmod +x "$py"
 : > "$tmp/runs"
@@ -183,7 +183,7 @@ expect_runs "$n" "the entry written under contention is valid"
 sed "s|$py|$tmp/bin-other|" "$tmp/sheet.json" > "$tmp/sheet-other.json"
 : > "$tmp/bin-other"
 printf '#!/bin/sh\nexec python3 "%s" "%s" "$@"\n' \
-    "$top_srcdir/tests/replay-python.py" "$tmp/sheet-other.json" \
+    "$top_srcdir/tests/tools/replay-python.py" "$tmp/sheet-other.json" \
     > "$tmp/wrapper"
 chmod +x "$tmp/wrapper"
 rm -rf "$tmp/cache"
@@ -199,7 +199,7 @@ sed "s|$py|$up|" "$tmp/sheet.json" > "$tmp/sheet-up.json"
     echo '#!/bin/sh'
     echo "echo run >> '$tmp/runs'"
     echo 'touch "$0"'
-    echo "exec python3 '$top_srcdir/tests/replay-python.py' '$tmp/sheet-up.json' \"\$@\""
+    echo "exec python3 '$top_srcdir/tests/tools/replay-python.py' '$tmp/sheet-up.json' \"\$@\""
 } > "$up"
 chmod +x "$up"
 n=$(runs)

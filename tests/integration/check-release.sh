@@ -1,9 +1,9 @@
 #!/bin/sh
-# tests/check-release.sh - `pyprobe check-release MANIFEST DIR`: a directory
-# of wheels against the cells a release must have. The manifest is the one
-# from issue 3 unless a case says otherwise; the wheels are empty files
-# (only their names count). Every case checks the exact output lines, the
-# standard error and the exit status:
+# tests/integration/check-release.sh - `pyprobe check-release MANIFEST
+# DIR`: a directory of wheels against the cells a release must have. The
+# manifest is the one from issue 3 unless a case says otherwise; the
+# wheels are empty files (only their names count). Every case checks the
+# exact output lines, the standard error and the exit status:
 #   0 all cells filled, nothing else;  1 a cell missing, a wheel of the
 #   wrong ABI, unexpected or malformed;  2 usage;  5 malformed manifest
 #   (naming the line);  7 a manifest or directory that cannot be read.

@@ -1,6 +1,6 @@
 #!/bin/sh
-# tests/check-wheel.sh - `pyprobe check-wheel` against the reference's
-# check-wheel (packaging 26.3) over the wheel-name table
+# tests/integration/check-wheel.sh - `pyprobe check-wheel` against the
+# reference's check-wheel (packaging 26.3) over the wheel-name table
 # tests/data/wheel-names.txt (valid and invalid names, compressed tag
 # sets, build tags, every platform family, paths):
 #
@@ -16,12 +16,12 @@
 # names by kind: both must say "! NAME: ..." (the reasons are worded
 # differently). Then the exit status, --expect-abi (exact tags and tag
 # sets), paths, malformed names and usage errors.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 table=$top_srcdir/tests/data/wheel-names.txt
 sheets=$top_srcdir/tests/fixtures/interpreters
 recorded=$top_srcdir/tests/data/oracle-tags
-replay=$top_srcdir/tests/replay-python.py
+replay=$top_srcdir/tests/tools/replay-python.py
 oracle=${PYPROBE_ORACLE:-$top_srcdir/../shared/oracle}
 [ -x "$oracle/check-wheel" ] || oracle=
 

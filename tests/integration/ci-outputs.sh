@@ -1,12 +1,12 @@
 #!/bin/sh
 # CI outputs: --github-output and --github-env append blocks that GitHub's
-# runner reads back exactly (checked with tests/github_runner.py,
+# runner reads back exactly (checked with tests/tools/github_runner.py,
 # which reads the files as the runner does), hostile values included:
 # quotes, $(...), #, a backslash, "=", "<<", newlines and the delimiter
 # pyprobe would pick first. A failed append leaves the file as it was.
 # --env-file writes plain NAME=value lines and refuses a newline.
-. "$(dirname "$0")/lib.sh"
-runner=$top_srcdir/tests/github_runner.py
+. "$(dirname "$0")/../lib.sh"
+runner=$top_srcdir/tests/tools/github_runner.py
 tmp=$T
 unset GITHUB_OUTPUT GITHUB_ENV
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 6))' ||

@@ -26,7 +26,7 @@
 #
 # CONCURRENT_WRITERS and CONCURRENT_ROUNDS change the size of the race.
 
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 require_debian_python
 unset PYPROBE_NO_CACHE
 cd "$T" || fatal "cannot cd to $T"

@@ -3,7 +3,7 @@
 # public name is in the README's table with the meaning the program
 # gives; every option each command accepts is in its --help, the man
 # page and the README; the exit codes agree everywhere.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 readme=$top_srcdir/README
 man=$top_srcdir/data/pyprobe.1
 

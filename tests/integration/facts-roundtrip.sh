@@ -4,7 +4,7 @@
 # file, every --get), under any policy; a facts file edited by hand, or
 # not a facts file at all, must be refused.
 
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 require_debian_python
 tmp=$T
 

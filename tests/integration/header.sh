@@ -11,7 +11,7 @@
 # must work in #if. --macro-prefix=MYPKG_ renames every macro and the
 # include guard; a bad prefix is a usage error that writes nothing.
 
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 require_debian_python
 cd "$T" || fatal "cannot cd to $T"
 names >"$T/names" || fatal "pyprobe --list-names failed"

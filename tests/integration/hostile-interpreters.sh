@@ -14,7 +14,7 @@
 # bad-input.sh has the plainer cases (a hang, a crash, 50 MB of NULs, a
 # malformed answer); signals.sh stops pyprobe itself.
 
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 require_debian_python
 command -v ps >/dev/null 2>&1 || skip "ps is missing (procps)"
 RUN_LIMIT=60

@@ -12,7 +12,7 @@
 # Checked for the default fast probe and for --use-sysconfig, which must
 # also agree with each other.
 
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 require_debian_python
 
 # Python code every hostile module runs: junk on stdout and stderr, and

@@ -1,7 +1,7 @@
 #!/bin/sh
 # pyprobe list: interpreters found on PATH (and in the usual places),
 # probed in parallel, each shown once whatever names it has.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 tmp=$T
 
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 8))' ||
@@ -14,7 +14,7 @@ py3=$(python3 -c 'import sys; print(sys.executable)')
 sleep=$(command -v sleep)
 stand_in() {   # stand_in FILE SHEET [SECONDS]: a recorded interpreter
     printf '#!/bin/sh\n%s %s\nexec "%s" "%s" "%s" "$@"\n' "$sleep" \
-        "${3:-0}" "$py3" "$top_srcdir/tests/replay-python.py" \
+        "${3:-0}" "$py3" "$top_srcdir/tests/tools/replay-python.py" \
         "$top_srcdir/tests/fixtures/interpreters/$2.json" > "$1"
     chmod +x "$1"
 }

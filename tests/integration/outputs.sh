@@ -10,7 +10,7 @@
 # follows the umask; --help and --version print to stdout and exit 0; a
 # closed or broken stdout is reported (exit 7), never a crash.
 
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 require_debian_python
 cd "$T" || fatal "cannot cd to $T"
 names >"$T/names" || fatal "pyprobe --list-names failed"

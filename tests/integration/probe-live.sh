@@ -1,14 +1,14 @@
 #!/bin/sh
 # probe-live.sh - every interpreter on this machine: pyprobe's facts
 # equal what the interpreter reports about itself when asked the
-# ordinary way (tests/expected-facts.py), on the fast path and with
-# --use-sysconfig. Debian's python3.11, python3.11d and pypy3 (CI
+# ordinary way (tests/tools/expected-facts.py), on the fast path and
+# with --use-sysconfig. Debian's python3.11, python3.11d and pypy3 (CI
 # installs them), pyenv's CPythons, a real free-threaded CPython when
 # $PYPROBE_TEST_FREE_THREADED names one, and a virtual environment.
 
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 require_debian_python
-expected=$top_srcdir/tests/expected-facts.py
+expected=$top_srcdir/tests/tools/expected-facts.py
 tested=0
 
 # compare PYTHON [OPTIONS...]: every name expected-facts.py prints must

@@ -2,14 +2,14 @@
 # probe-replay.sh - the recorded interpreters (free-threaded
 # 3.13t/3.14t/3.15t, GIL 3.14 and 3.15, and the others in
 # tests/fixtures/interpreters), probed through the same path as a live
-# one: pyprobe runs tests/replay-python.py as if it were the interpreter,
-# which executes the real embedded probe script on the recorded facts.
-# Checks every fact against the sheet, on the fast path and with
-# --use-sysconfig, and the decisions the sheets call for.
+# one: pyprobe runs tests/tools/replay-python.py as if it were the
+# interpreter, which executes the real embedded probe script on the
+# recorded facts. Checks every fact against the sheet, on the fast path
+# and with --use-sysconfig, and the decisions the sheets call for.
 
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 sheets=$top_srcdir/tests/fixtures/interpreters
-expected=$top_srcdir/tests/expected-facts.py
+expected=$top_srcdir/tests/tools/expected-facts.py
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 8))' ||
     fatal "the stand-in needs python3 >= 3.8 on PATH"
 compared=0

@@ -6,7 +6,7 @@
 # its booleans are the BOOL names of src/lib/decide/names.h; every recorded
 # interpreter's tag file gives the values of pyprobe --json; malformed
 # files, unknown names and missing files fail with pyprobe's exit codes.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 helper=$top_srcdir/data/pyprobe_env.py
 tmp=$T
 unset PYTHONPATH PYTHONHOME
@@ -95,7 +95,7 @@ checked=0
 for sheet in "$sheets"/*.json; do
     name=$(basename "$sheet" .json)
     printf '#!/bin/sh\nexec python3 "%s" "%s" "$@"\n' \
-        "$top_srcdir/tests/replay-python.py" "$sheet" > "$tmp/$name"
+        "$top_srcdir/tests/tools/replay-python.py" "$sheet" > "$tmp/$name"
     chmod +x "$tmp/$name"
     "$PYPROBE" --python "$tmp/$name" --limited-api=3.9 --tags "$tmp/s.env" &&
         "$PYPROBE" --python "$tmp/$name" --limited-api=3.9 --json \

@@ -14,7 +14,7 @@
 #   F8  an interpreter that leaves a daemon (or a background job) holding
 #       its pipes: the answer is read when the interpreter exits, not
 #       after --timeout
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 require_debian_python
 cd "$T" || fatal "cannot cd to $T"
 R=$top_srcdir/tests/data/reproducers

@@ -4,7 +4,7 @@
 # SIGTERM to pyprobe's group does not reach; pyprobe ends those groups
 # itself and then dies of the signal it got, so its caller sees that.
 
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 command -v pgrep >/dev/null 2>&1 || skip "pgrep is missing (procps)"
 
 # A hanging "interpreter" that also starts a background child; both

@@ -17,7 +17,7 @@
 # null, c 1 7 is full), never the real /dev nodes. mknod needs root,
 # which CI has; elsewhere those checks are not run, and the test says so.
 
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 require_debian_python
 cd "$T" || fatal "cannot cd to $T"
 

@@ -8,7 +8,7 @@
 #    it is the same one, else with values recorded from it);
 #  - files made from every recorded sheet before 3.15 (3.13t among them),
 #    compared with the replay stand-in of the same sheet.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 sheets=$top_srcdir/tests/fixtures/interpreters
 sysroots=$top_srcdir/tests/data/sysroots
 tmp=$T

@@ -15,7 +15,7 @@
 # (c) A value with a control character other than tab and newline is
 #     refused (exit 6, naming the variable) and nothing is written.
 
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 require_debian_python
 command -v make >/dev/null 2>&1 || skip "GNU make is not installed"
 make --version 2>/dev/null | grep -q 'GNU Make' || skip "make is not GNU make"

@@ -1,7 +1,7 @@
 #!/bin/sh
-# tests/tags-oracle.sh - `pyprobe tags` must print, byte for byte, the list
-# packaging.tags.sys_tags() of the reference (packaging 26.3 in
-# ../shared/oracle) gives, for:
+# tests/integration/tags-oracle.sh - `pyprobe tags` must print, byte for
+# byte, the list packaging.tags.sys_tags() of the reference (packaging
+# 26.3 in ../shared/oracle) gives, for:
 #
 #  (a) every live interpreter here that the reference answers for:
 #      Debian's python3.11 and python3.11d, pypy3, the pyenv CPythons 3.6
@@ -11,9 +11,9 @@
 #      probed with --use-sysconfig, and through a facts file
 #      (pyprobe --json, then pyprobe tags --facts).
 #  (b) every recorded fact sheet (tests/fixtures/interpreters), through
-#      the replay stand-in (tests/replay-python.py: the same code path as
-#      a live interpreter, on both probe paths) and through a facts file,
-#      against the list recorded in the sheet.
+#      the replay stand-in (tests/tools/replay-python.py: the same code
+#      path as a live interpreter, on both probe paths) and through a
+#      facts file, against the list recorded in the sheet.
 #  (c) the synthetic sheets for Windows, macOS and musl/aarch64
 #      (tests/fixtures/synthetic, made by tests/tools/gen-synthetic-tags.py
 #      with the reference given the same inputs), through their stand-in
@@ -31,12 +31,12 @@
 #
 # PYPROBE_RECORD_ORACLE=1 (re)writes tests/data/oracle-tags from the
 # reference instead of checking the recorded lists against it.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 sheets=$top_srcdir/tests/fixtures/interpreters
 synthetic=$top_srcdir/tests/fixtures/synthetic
 recorded=$top_srcdir/tests/data/oracle-tags
-replay=$top_srcdir/tests/replay-python.py
+replay=$top_srcdir/tests/tools/replay-python.py
 generator=$top_srcdir/tests/tools/gen-synthetic-tags.py
 oracle=${PYPROBE_ORACLE:-$top_srcdir/../shared/oracle}
 record=${PYPROBE_RECORD_ORACLE:-0}
@@ -123,8 +123,8 @@ check_interpreter() {
 }
 
 # make_stand_in KIND SHEET OUT: write an executable that poses as the
-# sheet's interpreter: "replay" is tests/replay-python.py, "pose" the
-# generator's stand-in for what replay-python.py cannot pose as.
+# sheet's interpreter: "replay" is tests/tools/replay-python.py, "pose"
+# the generator's stand-in for what replay-python.py cannot pose as.
 make_stand_in() {
     case $1 in
     replay) printf '#!/bin/sh\nexec "%s" -I "%s" "%s" "$@"\n' \

@@ -12,7 +12,7 @@
 # definite and indirect leaks count as errors). Also: glibc's
 # MALLOC_PERTURB_ must not change the answer (uninitialised memory).
 
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 require_debian_python
 command -v valgrind >/dev/null 2>&1 ||
     skip "valgrind is not installed (apt-get install valgrind)"

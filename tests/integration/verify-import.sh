@@ -5,13 +5,13 @@
 # PYTHONPATH, no user site) with the interpreter's site-packages; what
 # site and the modules print cannot disturb the answer; a hang is
 # killed. On a free-threaded build: the real ones cannot be installed
-# here, so tests/free-threaded-stand-in.py poses as one around python3.11,
-# with extension modules built here: one without the Py_mod_gil slot
-# turns the GIL on and fails, naming the module, also when imported by
-# another module; the modules after it are judged in a fresh
-# interpreter; a GIL turned on by site is an error. And garbage from an
-# interpreter is refused.
-. "$(dirname "$0")/lib.sh"
+# here, so tests/tools/free-threaded-stand-in.py poses as one around
+# python3.11, with extension modules built here: one without the
+# Py_mod_gil slot turns the GIL on and fails, naming the module, also
+# when imported by another module; the modules after it are judged in a
+# fresh interpreter; a GIL turned on by site is an error. And garbage
+# from an interpreter is refused.
+. "$(dirname "$0")/../lib.sh"
 tmp=$T
 py=/usr/bin/python3.11
 unset PYTHONPATH
@@ -105,7 +105,7 @@ x=$tmp/ext
 mkdir "$x" || fatal "cannot create $x"
 for m in gilused gilused2; do
     ${CC:-cc} $cppflags -DMODULE_NAME=$m -DOMIT_GIL_SLOT -fPIC -shared \
-        -o "$x/$m$suffix" "$top_srcdir/tests/consumer/module.c" ||
+        -o "$x/$m$suffix" "$top_srcdir/tests/m4/consumer/module.c" ||
         { fail "cannot build $m"; finish; }
 done
 echo 'import gilused' > "$x/usesgil.py"
@@ -115,7 +115,7 @@ ok usesgil $gil" "" --python "$py" --path "$x" gilused usesgil
 # The free-threaded stand-in.
 ft=$tmp/python3.11t
 printf '#!/bin/sh\nexec "%s" -I -S "%s" "$@"\n' "$py" \
-    "$top_srcdir/tests/free-threaded-stand-in.py" > "$ft"
+    "$top_srcdir/tests/tools/free-threaded-stand-in.py" > "$ft"
 chmod +x "$ft"
 turned="importing it turned the GIL on: module"
 undeclared="has not declared that it can run without the GIL (Py_mod_gil)"
@@ -136,7 +136,7 @@ cp "$x/gilused$suffix" "$site_packages/" &&
     echo 'import gilused' > "$site_packages/turns-gil-on.pth" ||
     fatal "cannot write into $site_packages"
 printf '#!/bin/sh\nexec "%s" -I -S "%s" "$@"\n' "$tmp/venv/bin/python" \
-    "$top_srcdir/tests/free-threaded-stand-in.py" > "$tmp/venv-t"
+    "$top_srcdir/tests/tools/free-threaded-stand-in.py" > "$tmp/venv-t"
 chmod +x "$tmp/venv-t"
 expect "free-threaded: the GIL on before any import" 1 "" \
     "pyprobe: $tmp/venv-t: the GIL is on before any import: site (a .pth file or sitecustomize) loaded module 'gilused', which has not declared that it can run without the GIL (no import can be checked there; run it where site imports nothing that needs the GIL)" \

@@ -4,7 +4,7 @@
 # depend on it), and nothing declared is missing (a program using it
 # would not link). As jansson checks its exports.
 
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 lib=$top_builddir/src/.libs/libpyprobe.so
 header=$top_srcdir/src/pyprobe.h
 command -v nm >/dev/null 2>&1 || skip "nm is not installed"

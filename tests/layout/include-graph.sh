@@ -5,7 +5,7 @@
 # (tests/tools/include-graph.py). Then the checker is shown a small tree
 # that breaks each rule, so that it cannot pass by seeing nothing.
 
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 graph=$top_srcdir/tests/tools/include-graph.py
 command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
 

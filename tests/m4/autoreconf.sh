@@ -4,7 +4,7 @@
 # AC_USE_SYSTEM_EXTENSIONS, an obsolete macro) means checks that may see
 # another system than the build does. Run on a copy of what autoreconf
 # reads, so the build tree is not touched.
-. "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 command -v autoreconf >/dev/null 2>&1 ||
     skip "no autoreconf (install autoconf, automake and libtool)"

@@ -1,6 +1,6 @@
 #!/bin/sh
-# The consumer project (tests/consumer): an Autotools project that uses
-# nothing but the installed pyprobe.m4 and libtool, built for every
+# The consumer project (tests/m4/consumer): an Autotools project that
+# uses nothing but the installed pyprobe.m4 and libtool, built for every
 # interpreter on this machine and imported by it.
 #
 #  - pyprobe is installed (make install DESTDIR=...) into a temporary
@@ -14,15 +14,15 @@
 #    the copy without the slot must fail), and the embedded interpreter
 #    (CPython) must be the one configure found.
 #  - On CPython, the modules also go through the free-threaded stand-in
-#    (tests/free-threaded-stand-in.py): the copy without the slot must
-#    fail verify-import, the module with the slot must pass.
+#    (tests/tools/free-threaded-stand-in.py): the copy without the slot
+#    must fail verify-import, the module with the slot must pass.
 #
 # Debian's python3.11, python3.11d and pypy3 (with pypy3-dev) are
 # required; pyenv's interpreters, the real free-threaded build that .ci/run
 # makes ($PYPROBE_TEST_FREE_THREADED), python3.13t, python3.14t and
 # python3.15t on PATH, are used when they are there, and
 # PYPROBE_TEST_PYTHONS may name more (a free-threaded build, say).
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 tmp=$T
 
 # Install pyprobe, as a user would, and use only what was installed.
@@ -63,8 +63,8 @@ fi
 
 # The consumer, with the installed macro directory as its only source
 # of pyprobe.m4.
-cp -R "$top_srcdir/tests/consumer" "$tmp/src" && chmod -R u+w "$tmp/src" &&
-    mkdir -p "$tmp/src/m4" || fatal "cannot copy tests/consumer"
+cp -R "$top_srcdir/tests/m4/consumer" "$tmp/src" && chmod -R u+w "$tmp/src" &&
+    mkdir -p "$tmp/src/m4" || fatal "cannot copy tests/m4/consumer"
 if ! (cd "$tmp/src" && ACLOCAL_PATH=$(dirname "$m4") autoreconf -fi) \
         > "$tmp/autoreconf.log" 2>&1; then
     cat "$tmp/autoreconf.log"; fail "autoreconf of the consumer"; finish
@@ -87,7 +87,7 @@ interpreters="$interpreters ${PYPROBE_TEST_PYTHONS:-}"
 # The free-threaded stand-in around a CPython.
 ft_stand_in() {   # ft_stand_in PYTHON FILE
     printf '#!/bin/sh\nexec "%s" -I -S "%s" "$@"\n' "$1" \
-        "$top_srcdir/tests/free-threaded-stand-in.py" > "$2"
+        "$top_srcdir/tests/tools/free-threaded-stand-in.py" > "$2"
     chmod +x "$2"
 }
 

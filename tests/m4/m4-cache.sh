@@ -5,8 +5,8 @@
 # python3 another interpreter; and a changed PYTHON against the same
 # cache file is refused, as Autoconf refuses every changed precious
 # variable.
-. "$(dirname "$0")/lib.sh"
-. "$top_srcdir/tests/m4-project.sh"
+. "$(dirname "$0")/../lib.sh"
+. "$top_srcdir/tests/m4/m4-project.sh"
 tmp=$T
 
 # pyprobe on PATH is a wrapper that logs each run that probes.

@@ -6,8 +6,8 @@
 # included), and the options of configure.ac and PYPROBE_FLAGS reach
 # pyprobe, the user's last. The macro file's table of names must be the
 # program's.
-. "$(dirname "$0")/lib.sh"
-. "$top_srcdir/tests/m4-project.sh"
+. "$(dirname "$0")/../lib.sh"
+. "$top_srcdir/tests/m4/m4-project.sh"
 tmp=$T
 
 # The table in pyprobe.m4: NAME, KIND and the meaning --list-names gives.

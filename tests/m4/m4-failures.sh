@@ -9,15 +9,15 @@
 # ACTION-IF-NOT-FOUND; with one, that action runs instead, sees the same
 # message in PYPROBE_ERROR, and finds the names empty and the
 # conditionals false.
-. "$(dirname "$0")/lib.sh"
-. "$top_srcdir/tests/m4-project.sh"
+. "$(dirname "$0")/../lib.sh"
+. "$top_srcdir/tests/m4/m4-project.sh"
 tmp=$T
 
 # A recorded free-threaded 3.14, replayed: its include directory does
 # not exist on this machine, so it is a Python without headers.
 cat > "$tmp/python3.14t" <<EOF
 #!/bin/sh
-exec python3 "$top_srcdir/tests/replay-python.py" \
+exec python3 "$top_srcdir/tests/tools/replay-python.py" \
     "$top_srcdir/tests/fixtures/interpreters/cpython-3.14t.json" "\$@"
 EOF
 chmod +x "$tmp/python3.14t"

@@ -8,11 +8,11 @@
 # defines the second set in config.h, config.cache keeps both apart
 # (a second configure -C probes nothing), a failing second check leaves
 # the first alone, and a prefix that is no variable name stops autoconf.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 require_debian_python
 pyd=/usr/bin/python3.11d
 [ -x "$pyd" ] || fail "$pyd is missing (apt-get install python3.11-dbg)"
-. "$top_srcdir/tests/m4-project.sh"
+. "$top_srcdir/tests/m4/m4-project.sh"
 # For lib.sh's all_values; not exported, so configure does not see it.
 PYPROBE=$pyprobe_bin
 

@@ -4,8 +4,8 @@ The tests compare pyprobe's answer with this script's. It shares no code
 with data/probe.py: it imports sysconfig, importlib, platform and struct
 like any user script would, and runs with site enabled.
 
-    PYTHON -I tests/expected-facts.py            the running interpreter
-    python3 tests/expected-facts.py SHEET.json   a recorded fact sheet
+    PYTHON -I tests/tools/expected-facts.py          the running interpreter
+    python3 tests/tools/expected-facts.py SHEET.json a recorded fact sheet
 
 It prints "name=value" lines, in the order of NAMES, with values
 formatted as pyprobe's --get prints them. Runs on Python 3.6 and later.

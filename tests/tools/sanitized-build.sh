@@ -10,8 +10,8 @@
 # built in DEST/build: from a git checkout the files git tracks and the
 # new ones it does not ignore; from an unconfigured tree (a release
 # tarball unpacked, make distcheck's copy) everything. A tarball
-# configured in place cannot be told from its build products: 77.
-# Used by tests/sanitizers.sh (make check) and tests/fuzz/fuzz.sh (make
+# configured in place cannot be told from its build products: 77. Used
+# by tests/fuzz/sanitizers.sh (make check) and tests/fuzz/fuzz.sh (make
 # fuzz). Prints the build directory on success.
 set -eu
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
