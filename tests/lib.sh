@@ -250,6 +250,36 @@ report() {
     fi
 }
 
+# --- The README ---------------------------------------------------------
+
+# readme_block PATH: the README code block that starts "# PATH" (alone
+# or followed by a space), without that line and the four-space
+# indentation.
+readme_block() {
+    awk -v marker="    # $1" '
+        !inside && (index($0, marker) == 1) &&
+            (length($0) == length(marker) ||
+             substr($0, length(marker) + 1, 1) == " ") { inside = 1; next }
+        !inside { next }
+        /^$/ { blank = blank "\n"; next }
+        /^    / { printf "%s%s\n", blank, substr($0, 5); blank = ""; next }
+        { exit }
+    ' "$top_srcdir/README"
+}
+
+# same_as_readme PATH FILE: the README block for PATH is FILE's content.
+same_as_readme() {
+    readme_block "$1" > "$T/readme-block"
+    if [ ! -s "$T/readme-block" ]; then
+        fail "README has no block starting '# $1'"
+    elif cmp -s "$T/readme-block" "$2"; then
+        pass "the README shows $1 as it is"
+    else
+        fail "the README's copy of $1 differs from the file:"
+        diff "$2" "$T/readme-block" | sed 's/^/  /'
+    fi
+}
+
 # --- Interpreters -------------------------------------------------------
 
 # The Debian interpreter every test uses as "a normal Python".

@@ -8,8 +8,6 @@
 #   fake_path DIR PY     make DIR a bin directory where `pyprobe` runs the
 #                        pyprobe under test and `python` is PY, as in a
 #                        cibuildwheel build environment
-#   readme_block PATH    the README code block that starts "# PATH", without
-#                        that line and the four-space indentation
 #   pip_wheel PY SRC DIR LOG   build SRC's wheel offline into DIR
 . "$(dirname "$0")/../lib.sh"
 examples=$top_srcdir/tests/examples
@@ -53,31 +51,6 @@ fake_path() {
     printf '#!/bin/sh\nexec "%s" "$@"\n' "$PYPROBE" > "$1/pyprobe"
     chmod +x "$1/pyprobe"
     ln -sf "$2" "$1/python"
-}
-
-readme_block() {
-    awk -v marker="    # $1" '
-        !inside && (index($0, marker) == 1) &&
-            (length($0) == length(marker) ||
-             substr($0, length(marker) + 1, 1) == " ") { inside = 1; next }
-        !inside { next }
-        /^$/ { blank = blank "\n"; next }
-        /^    / { printf "%s%s\n", blank, substr($0, 5); blank = ""; next }
-        { exit }
-    ' "$top_srcdir/README"
-}
-
-# same_as_readme PATH FILE: the README block for PATH is FILE's content.
-same_as_readme() {
-    readme_block "$1" > "$tmp/readme-block"
-    if [ ! -s "$tmp/readme-block" ]; then
-        fail "README has no block starting '# $1'"
-    elif cmp -s "$tmp/readme-block" "$2"; then
-        pass "the README shows $1 as it is"
-    else
-        fail "the README's copy of $1 differs from the file:"
-        diff "$2" "$tmp/readme-block" | sed 's/^/  /'
-    fi
 }
 
 pip_wheel() {

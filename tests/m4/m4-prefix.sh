@@ -17,15 +17,7 @@ pyd=/usr/bin/python3.11d
 PYPROBE=$pyprobe_bin
 
 fragment=$top_srcdir/tests/examples/autotools/two-pythons.ac
-# The README shows the fragment as it is.
-awk -v marker="    # tests/examples/autotools/two-pythons.ac" '
-    !inside && $0 == marker { inside = 1; next }
-    !inside { next }
-    /^$/ { blank = blank "\n"; next }
-    /^    / { printf "%s%s\n", blank, substr($0, 5); blank = ""; next }
-    { exit }' "$top_srcdir/README" >"$T/readme-fragment"
-check "the README shows two-pythons.ac as it is" \
-    cmp -s "$T/readme-fragment" "$fragment"
+same_as_readme tests/examples/autotools/two-pythons.ac "$fragment"
 
 # pyprobe on PATH logs each run that probes.
 rm "$m4_bin/pyprobe"
