@@ -1,7 +1,7 @@
 # tests/interpreters.sh - the interpreters the tests look at.
 #
-# Sourced by tests/lib.sh and by tests that keep their own harness; it
-# defines functions only (no side effects). Each prints paths, one per
+# Sourced by tests/lib.sh; it defines functions only (no side
+# effects). Each prints paths, one per
 # line, and says on stderr (as "# ..." notes) what it could not find.
 
 # pyenv_root: print the pyenv root, or return 1 (saying why on stderr).

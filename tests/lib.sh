@@ -1,6 +1,7 @@
 # tests/lib.sh - shared helpers for pyprobe's integration tests.
 #
-# Sourced by the tests/*.sh scripts (POSIX sh: they must run under dash).
+# Sourced by every test script, tests/KIND/NAME.sh, as
+# . "$(dirname "$0")/../lib.sh" (POSIX sh: they must run under dash).
 # The Automake harness exports PYPROBE, LIBTOOL, CC, top_srcdir and
 # top_builddir (AM_TESTS_ENVIRONMENT); run by hand, the defaults below
 # point at the build tree the script lives in.
@@ -18,8 +19,15 @@ export LC_ALL
 unset PYTHON 2>/dev/null || :
 
 test_name=$(basename "$0" .sh)
-lib_dir=$(cd "$(dirname "$0")" && pwd)
-: "${top_srcdir:=$(cd "$lib_dir/.." && pwd)}"
+# Run by hand: the tree is the first directory above the script that
+# holds tests/lib.sh.
+if [ -z "${top_srcdir:-}" ]; then
+    top_srcdir=$(cd "$(dirname "$0")" && pwd)
+    while [ ! -f "$top_srcdir/tests/lib.sh" ] && [ "$top_srcdir" != / ]; do
+        top_srcdir=$(dirname "$top_srcdir")
+    done
+fi
+lib_dir=$top_srcdir/tests
 : "${top_builddir:=$top_srcdir}"
 : "${PYPROBE:=$top_builddir/src/pyprobe}"
 : "${LIBTOOL:=$top_builddir/libtool}"
@@ -41,6 +49,13 @@ pass() {
 
 note() {
     printf '# %s\n' "$*"
+}
+
+# count_failure: a check that printed its own FAIL line (a Python
+# helper, a subshell) failed; count it for finish.
+count_failure() {
+    FAILED=$((FAILED + 1))
+    CHECKS=$((CHECKS + 1))
 }
 
 # A problem with the test set-up itself: stop here.
@@ -235,6 +250,36 @@ report() {
     fi
 }
 
+# --- The README ---------------------------------------------------------
+
+# readme_block PATH: the README code block that starts "# PATH" (alone
+# or followed by a space), without that line and the four-space
+# indentation.
+readme_block() {
+    awk -v marker="    # $1" '
+        !inside && (index($0, marker) == 1) &&
+            (length($0) == length(marker) ||
+             substr($0, length(marker) + 1, 1) == " ") { inside = 1; next }
+        !inside { next }
+        /^$/ { blank = blank "\n"; next }
+        /^    / { printf "%s%s\n", blank, substr($0, 5); blank = ""; next }
+        { exit }
+    ' "$top_srcdir/README"
+}
+
+# same_as_readme PATH FILE: the README block for PATH is FILE's content.
+same_as_readme() {
+    readme_block "$1" > "$T/readme-block"
+    if [ ! -s "$T/readme-block" ]; then
+        fail "README has no block starting '# $1'"
+    elif cmp -s "$T/readme-block" "$2"; then
+        pass "the README shows $1 as it is"
+    else
+        fail "the README's copy of $1 differs from the file:"
+        diff "$2" "$T/readme-block" | sed 's/^/  /'
+    fi
+}
+
 # --- Interpreters -------------------------------------------------------
 
 # The Debian interpreter every test uses as "a normal Python".
@@ -283,8 +328,8 @@ tool_py() {
 
 # stand_in SHEET: a stand-in interpreter for the recorded sheet SHEET
 # (tests/fixtures/interpreters/SHEET.json, or a path): pyprobe runs it
-# like a real one and tests/replay-python.py executes the real probe
-# script on the recorded facts. Prints its path.
+# like a real one and tests/tools/replay-python.py executes the real
+# probe script on the recorded facts. Prints its path.
 stand_in() {
     case $1 in
     */*) si_sheet=$1 ;;
@@ -292,7 +337,7 @@ stand_in() {
     esac
     si_path=$T/stand-in-$(basename "$si_sheet" .json)
     printf '#!/bin/sh\nexec python3 "%s" "%s" "$@"\n' \
-        "$top_srcdir/tests/replay-python.py" "$si_sheet" >"$si_path"
+        "$top_srcdir/tests/tools/replay-python.py" "$si_sheet" >"$si_path"
     chmod +x "$si_path"
     echo "$si_path"
 }

@@ -8,7 +8,7 @@
 #     sanitized-build.sh), jansson from the multiarch
 #     libjansson-dev:arm64, and its wheel (make wheel), which must install
 #     on the arm64 CPython and not on the x86_64 python3.11;
-#  3. tests/arm64.sh through the test harness with both pyprobes: the
+#  3. tests/integration/arm64.sh through the test harness with both pyprobes: the
 #     native one and the aarch64 one under qemu-aarch64-static, which
 #     must give the same answers;
 #  4. the tests in $AARCH64_TESTS (Makefile.am) with the aarch64 pyprobe
@@ -61,10 +61,10 @@ echo "(and not on the x86_64 python3.11)"
 echo "under QEMU: $(qemu-aarch64-static "$pyprobe" --version | head -n 1);" \
      "$(qemu-aarch64-static "$pyprobe" --python "$wrapper" --get wheel_tag)"
 
-echo "+ $MAKE check TESTS=tests/arm64.sh (PYPROBE_AARCH64=$pyprobe)"
+echo "+ $MAKE check TESTS=tests/integration/arm64.sh (PYPROBE_AARCH64=$pyprobe)"
 status=0
 PYPROBE_TEST_ARM64=$wrapper PYPROBE_AARCH64=$pyprobe \
-    $MAKE -C "$top_builddir" check TESTS=tests/arm64.sh || status=$?
+    $MAKE -C "$top_builddir" check TESTS=tests/integration/arm64.sh || status=$?
 # The checks themselves, for the log of whoever ran this.
 cat "$top_builddir/tests/arm64.sh.log" 2>/dev/null || :
 

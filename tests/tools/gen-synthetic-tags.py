@@ -7,8 +7,8 @@ Windows, macOS, musl Linux on aarch64 (and iOS, Android, Emscripten).
     PYTHONPATH=/work/shared/oracle python3 tests/tools/gen-synthetic-tags.py \
         --check
         write nothing; exit 1 unless every committed sheet is exactly what
-        this script makes now (tests/tags-oracle.sh runs this when the
-        reference is there)
+        this script makes now (tests/integration/tags-oracle.sh runs this
+        when the reference is there)
     python3 tests/tools/gen-synthetic-tags.py pose SHEET.json -I -S -c SCRIPT [MODE]
         pose as the interpreter of SHEET (see below); needs no reference
 
@@ -37,16 +37,15 @@ implementations). Before writing anything the script checks this
 harness on the recorded sheets: fed their values it must give the list
 recorded in each.
 
-pose: tests/replay-python.py poses as a recorded interpreter for pyprobe,
-but it cannot pose as a Windows one (the probe script imports nt there,
-and os has no uname) nor a musl one (the probe script reads the ELF
-header of sys.executable and runs the musl loader). "pose" runs the very
-probe script pyprobe sent with replay-python.py's fake modules
+pose: tests/tools/replay-python.py poses as a recorded interpreter for
+pyprobe, but it cannot pose as a Windows one (the probe script imports
+nt there, and os has no uname) nor a musl one (the probe script reads
+the ELF header of sys.executable and runs the musl loader). "pose" runs
+the very probe script pyprobe sent with replay-python.py's fake modules
 (build_modules, loaded from that file) plus those three: a Windows
 nt/os, the ELF image built from "synthetic.elf" at sys.executable, and a
-subprocess that answers as the musl loader. Sheets say which stand-in
-to use in "synthetic.stand_in".
-"""
+subprocess that answers as the musl loader. Sheets say which stand-in to
+use in "synthetic.stand_in". """
 
 import ast
 import builtins
@@ -65,7 +64,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 RECORDED = os.path.join(TOP, "tests", "fixtures", "interpreters")
 OUT_DIR = os.path.join(TOP, "tests", "fixtures", "synthetic")
-REPLAY = os.path.join(TOP, "tests", "replay-python.py")
+REPLAY = os.path.join(TOP, "tests", "tools", "replay-python.py")
 PROBE = os.path.join(TOP, "data", "probe.py")
 
 
@@ -536,7 +535,7 @@ def fail(message):
 
 
 def replay_build_modules():
-    """build_modules from tests/replay-python.py (without running it)."""
+    """build_modules from tests/tools/replay-python.py (without running it)."""
     with open(REPLAY) as f:
         tree = ast.parse(f.read(), REPLAY)
     tree.body = [node for node in tree.body

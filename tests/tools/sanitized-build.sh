@@ -11,7 +11,7 @@
 # new ones it does not ignore; from an unconfigured tree (a release
 # tarball unpacked, make distcheck's copy) everything. A tarball
 # configured in place cannot be told from its build products: 77.
-# Used by tests/sanitizers.sh (make check), tests/fuzz/fuzz.sh (make
+# Used by tests/fuzz/sanitizers.sh (make check), tests/fuzz/fuzz.sh (make
 # fuzz) and tests/tools/check-aarch64.sh (make check-aarch64, a cross
 # build). Prints the build directory on success.
 set -eu

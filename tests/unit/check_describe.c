@@ -1,6 +1,7 @@
 /* check_describe.c - facts from description files: the rules that fill
- * what a file does not say (tests/build-details.sh and
- * tests/sysconfigdata.sh compare whole answers with live probes). */
+ * what a file does not say (tests/integration/build-details.sh and
+ * tests/integration/sysconfigdata.sh compare whole answers with live
+ * probes). */
 #include "config.h"
 
 #include <stdio.h>

@@ -3,7 +3,8 @@
  * Builds the probe answer a sheet's interpreter would give and runs it
  * through the library's validation, so decisions and outputs can be
  * tested without running anything. The end-to-end path (the real probe
- * script on these sheets) is tested by tests/probe-replay.sh. */
+ * script on these sheets) is tested by
+ * tests/integration/probe-replay.sh. */
 #ifndef PYPROBE_FIXTURE_H
 #define PYPROBE_FIXTURE_H
 

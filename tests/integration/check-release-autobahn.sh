@@ -1,0 +1,88 @@
+#!/bin/sh
+# check-release-autobahn.sh - pyprobe check-release on autobahn's release
+# matrix, with the failure that shipped: four platforms (macOS arm64,
+# Linux x86_64, Linux aarch64, Windows amd64) x cp311-cp314 and pypy311,
+# where the Linux aarch64 cp314 cell held a free-threaded wheel,
+# autobahn-26.6.1-cp314-cp314t-manylinux_2_24_aarch64.manylinux_2_28_aarch64.whl
+# (crossbario/autobahn-python#1875; zlmdb#124 lists the same four cp314
+# files of its 26.6.1). The other 19 names follow the same pattern per
+# platform. The checks are on the cells and the exit status, not on the
+# whole output text.
+. "$(dirname "$0")/../lib.sh"
+
+version=26.6.1
+bad=autobahn-$version-cp314-cp314t-manylinux_2_24_aarch64.manylinux_2_28_aarch64.whl
+fixed=autobahn-$version-cp314-cp314-manylinux_2_24_aarch64.manylinux_2_28_aarch64.whl
+
+# The manifest: one cell per interpreter and platform.
+for abi in cp311 cp312 cp313 cp314 pp311-pypy311_pp73; do
+    for platform in macosx_15_0_arm64 manylinux_2_28_x86_64 \
+            manylinux_2_28_aarch64 win_amd64; do
+        echo "$abi $platform"
+    done
+done >"$T/manifest"
+
+# The 26.6.1 fileset as it was published: 20 wheels, one of them wrong.
+mkdir "$T/release"
+for python in cp311 cp312 cp313 cp314 pp311; do
+    case $python in pp311) abi=pypy311_pp73 ;; *) abi=$python ;; esac
+    for platform in macosx_15_0_arm64 \
+            manylinux_2_24_x86_64.manylinux_2_28_x86_64 \
+            manylinux_2_24_aarch64.manylinux_2_28_aarch64 win_amd64; do
+        : >"$T/release/autobahn-$version-$python-$abi-$platform.whl"
+    done
+done
+mv "$T/release/$fixed" "$T/release/$bad"
+[ "$(ls "$T/release" | wc -l)" -eq 20 ] || fatal "not 20 wheels"
+
+# verdicts WHAT EXPECTED-STATUS: run check-release on $T/release; pass if
+# the status is EXPECTED-STATUS and every wheel but those in $T/not-ok is
+# on a line of its own that starts with "ok", and those are on none.
+verdicts() {
+    vd_what=$1
+    pyprobe check-release "$T/manifest" "$T/release"
+    vd_problems=
+    [ "$RC" -eq "$2" ] || vd_problems="exit status $RC, expected $2;"
+    for vd_wheel in $(ls "$T/release"); do
+        vd_ok=$(grep -c "^ok .*$vd_wheel" "$T/out")
+        if grep -qxF "$vd_wheel" "$T/not-ok"; then
+            [ "$vd_ok" -eq 0 ] || vd_problems="$vd_problems $vd_wheel is ok;"
+        else
+            [ "$vd_ok" -eq 1 ] || vd_problems="$vd_problems $vd_wheel is not ok;"
+            grep -v '^ok ' "$T/out" | grep -qF "$vd_wheel" &&
+                vd_problems="$vd_problems $vd_wheel is also on another line;"
+        fi
+    done
+    if [ -z "$vd_problems" ]; then
+        pass "$vd_what: exit $RC"
+    else
+        fail "$vd_what: $vd_problems"
+        show_output
+    fi
+}
+
+# 1. As published: the cp314t wheel is in the cp314 aarch64 cell.
+echo "$bad" >"$T/not-ok"
+verdicts "26.6.1 as published: only the cp314t wheel fails" 1
+line=$(grep -F "$bad" "$T/out")
+case $line in
+wrong-abi*cp314t*"cp314 manylinux_2_28_aarch64"*)
+    pass "it is of the wrong ABI for cell cp314 manylinux_2_28_aarch64: $line" ;;
+*)  fail "the cp314t wheel's line does not say wrong ABI in the cp314 aarch64 cell: $line" ;;
+esac
+
+# 2. Both wheels: the GIL one fills the cell, the cp314t one is not asked
+# for (cp314 is a substring of cp314t, but never the same tag).
+: >"$T/release/$fixed"
+verdicts "with the cp314 wheel added, the cp314t one still fails" 1
+
+# 3. A cp314t cell in the manifest (autobahn#1903's next step): all fine.
+echo "cp314t manylinux_2_28_aarch64" >>"$T/manifest"
+: >"$T/not-ok"
+verdicts "with a cp314t aarch64 cell, both wheels fill a cell" 0
+
+# 4. The fixed release: 20 wheels, 20 cells.
+sed -i '$d' "$T/manifest"
+rm "$T/release/$bad"
+verdicts "the fixed fileset passes" 0
+finish
