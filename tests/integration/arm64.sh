@@ -5,7 +5,7 @@
 # wrapper, the sysroot is beside it). For each pyprobe under test:
 #
 #  1. the live probe through the wrapper: every public name against what
-#     the interpreter says through its own sysconfig (expected-facts.py
+#     the interpreter says through its own sysconfig (tools/expected-facts.py
 #     plus the names it does not cover), and every name against Debian's
 #     x86_64 python3.11, the same build for another CPU;
 #  2. pyprobe tags, live, --use-sysconfig, from a facts file and from the
@@ -101,7 +101,7 @@ print("wheel_tag=cp%s-cp%s-%s" % (v("py_version_nodot"),
 names_live() {
     for nl_mode in "" --use-sysconfig; do
         {
-            "$wrapper" -I "$top_srcdir/tests/expected-facts.py" &&
+            "$wrapper" -I "$top_srcdir/tests/tools/expected-facts.py" &&
                 more_expected
         } >"$T/want" || { fail "the arm64 interpreter's own answer failed"; return; }
         nl_gets=

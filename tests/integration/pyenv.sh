@@ -19,7 +19,7 @@ mkdir -p "$root/libexec" "$root/shims" "$tmp/home" "$tmp/cache"
 version() {
     mkdir -p "$root/versions/$1/bin"
     printf '#!/bin/sh\nexec "%s" -I "%s" "%s" "$@"\n' "$TOOL_PY" \
-        "$top_srcdir/tests/replay-python.py" \
+        "$top_srcdir/tests/tools/replay-python.py" \
         "$top_srcdir/tests/fixtures/interpreters/$3.json" \
         > "$root/versions/$1/bin/$2"
     chmod +x "$root/versions/$1/bin/$2"
