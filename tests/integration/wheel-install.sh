@@ -103,7 +103,7 @@ fi
 
 # The API's behaviour, in python3.11's environment.
 if [ -n "${api_venv:-}" ]; then
-    if in_env "$api_venv" python "$top_srcdir/tests/wheel-api.py" \
+    if in_env "$api_venv" python "$top_srcdir/tests/integration/wheel-api.py" \
             "$here_pyprobe" "$T" >"$T/api" 2>&1; then
         pass "the Python API behaves as documented (tests/integration/wheel-api.py):"
     else
