@@ -45,7 +45,8 @@ kinds = {name: type(value).__name__ for name, value in facts.items()}
 check("booleans are bool", kinds["free_threaded"] == kinds["mypyc"] == "bool")
 check("the lists are lists",
       kinds["extension_suffixes"] == kinds["stable_abi_suffixes"] == "list"
-      and facts["extension_suffixes"] == reference["extension_suffixes"].split())
+      and facts["extension_suffixes"] == reference["extension_suffixes"]
+      and facts["stable_abi_suffixes"] == reference["stable_abi_suffixes"])
 check("everything else is str", all(
     kinds[name] == "str" for name in names
     if name not in pyprobe.LISTS and kinds[name] != "bool"))
