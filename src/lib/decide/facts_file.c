@@ -66,8 +66,8 @@ static pyprobe_status check_recorded(const json_t *root,
         char number[32];
         const char *text = json_string_value(value);
         if (json_is_integer(value)) {
-            snprintf(number, sizeof number, "%" JSON_INTEGER_FORMAT,
-                     json_integer_value(value));
+            snprintf(number, sizeof number, "%lld",
+                     (long long)json_integer_value(value));
             text = number;
         }
         if (!text)

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "os/os.h"
 #include "probe/locate.h"
 #include "util/error.h"
 #include "util/strbuf.h"
@@ -35,16 +36,18 @@ static int check_runnable(const char *path, int *saved_errno)
 static char *absolute(const char *path)
 {
     pp_strbuf buf = PP_STRBUF_INIT;
-    if (path[0] != '/') {
+    if (!pp_os_absolute(path)) {
         char cwd[PATH_MAX];
         if (!getcwd(cwd, sizeof cwd))
             return NULL;
         pp_strbuf_puts(&buf, cwd);
-        if (buf.length && buf.data[buf.length - 1] != '/')
+        if (buf.length &&
+            !pp_os_directory_separator(buf.data[buf.length - 1]))
             pp_strbuf_putc(&buf, '/');
-        while (path[0] == '.' && path[1] == '/') {   /* drop "./" */
+        while (path[0] == '.' &&                     /* drop "./" */
+               pp_os_directory_separator(path[1])) {
             path += 2;
-            while (*path == '/')
+            while (pp_os_directory_separator(*path))
                 path++;
         }
     }
@@ -71,7 +74,7 @@ pyprobe_status pp_locate_program(const char *name, char **path,
         return pp_error_set(error, PYPROBE_ERR_NOT_FOUND, "--python",
                             "empty interpreter name");
     int err = 0;
-    if (strchr(name, '/')) {
+    if (pp_os_names_file(name)) {
         if (!check_runnable(name, &err))
             return not_runnable(name, err, error);
         if (!(*path = absolute(name)))
@@ -83,32 +86,45 @@ pyprobe_status pp_locate_program(const char *name, char **path,
     const char *search = getenv("PATH");
     if (!search)
         search = "/usr/bin:/bin";
+    char **names = pp_os_program_names(name);
+    if (!names)
+        return pp_error_nomem(error);
     int first_err = 0;
-    for (const char *dir = search;; ) {
-        const char *end = strchr(dir, ':');
+    for (const char *dir = search; !*path; ) {
+        const char *end = strchr(dir, pp_os_path_list_separator);
         size_t length = end ? (size_t)(end - dir) : strlen(dir);
-        pp_strbuf candidate = PP_STRBUF_INIT;
-        if (length == 0)
-            pp_strbuf_puts(&candidate, ".");      /* empty entry: cwd */
-        else
-            pp_strbuf_append(&candidate, dir, length);
-        pp_strbuf_putc(&candidate, '/');
-        pp_strbuf_puts(&candidate, name);
-        char *full = pp_strbuf_take(&candidate);
-        if (!full)
-            return pp_error_nomem(error);
-        if (check_runnable(full, &err)) {
-            *path = absolute(full);
+        for (char **try = names; *try && !*path; try++) {
+            pp_strbuf candidate = PP_STRBUF_INIT;
+            if (length == 0)
+                pp_strbuf_puts(&candidate, ".");      /* empty entry: cwd */
+            else
+                pp_strbuf_append(&candidate, dir, length);
+            pp_strbuf_putc(&candidate, '/');
+            pp_strbuf_puts(&candidate, *try);
+            char *full = pp_strbuf_take(&candidate);
+            if (!full) {
+                first_err = ENOMEM;
+                break;
+            }
+            if (check_runnable(full, &err)) {
+                if (!(*path = absolute(full)))
+                    first_err = ENOMEM;
+            } else if (err != ENOENT && err != ENOTDIR && !first_err) {
+                first_err = err;
+            }
             free(full);
-            return *path ? PYPROBE_OK : pp_error_nomem(error);
         }
-        if (err != ENOENT && err != ENOTDIR && !first_err)
-            first_err = err;
-        free(full);
-        if (!end)
+        if (!end || first_err == ENOMEM)
             break;
         dir = end + 1;
     }
+    for (char **try = names; *try; try++)
+        free(*try);
+    free(names);
+    if (*path)
+        return PYPROBE_OK;
+    if (first_err == ENOMEM)
+        return pp_error_nomem(error);
     if (first_err)
         return not_runnable(name, first_err, error);
     pp_error_set(error, PYPROBE_ERR_NOT_FOUND, name, "not found on PATH");
