@@ -37,6 +37,10 @@ int pp_os_names_file(const char *name);
 /* 1 if path is absolute. */
 int pp_os_absolute(const char *path);
 
+/* path made absolute (from the current directory; "./" dropped), not
+ * otherwise changed: links stay. NULL with errno set. Caller frees. */
+char *pp_os_absolute_path(const char *path);
+
 /* 1 if c separates directories in a path ('/'; Windows: '/' or '\'). */
 int pp_os_directory_separator(char c);
 

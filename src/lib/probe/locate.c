@@ -33,28 +33,6 @@ static int check_runnable(const char *path, int *saved_errno)
     return 1;
 }
 
-static char *absolute(const char *path)
-{
-    pp_strbuf buf = PP_STRBUF_INIT;
-    if (!pp_os_absolute(path)) {
-        char cwd[PATH_MAX];
-        if (!getcwd(cwd, sizeof cwd))
-            return NULL;
-        pp_strbuf_puts(&buf, cwd);
-        if (buf.length &&
-            !pp_os_directory_separator(buf.data[buf.length - 1]))
-            pp_strbuf_putc(&buf, '/');
-        while (path[0] == '.' &&                     /* drop "./" */
-               pp_os_directory_separator(path[1])) {
-            path += 2;
-            while (pp_os_directory_separator(*path))
-                path++;
-        }
-    }
-    pp_strbuf_puts(&buf, path);
-    return pp_strbuf_take(&buf);
-}
-
 static pyprobe_status not_runnable(const char *name, int err,
                                    pyprobe_error *error)
 {
@@ -77,7 +55,7 @@ pyprobe_status pp_locate_program(const char *name, char **path,
     if (pp_os_names_file(name)) {
         if (!check_runnable(name, &err))
             return not_runnable(name, err, error);
-        if (!(*path = absolute(name)))
+        if (!(*path = pp_os_absolute_path(name)))
             return pp_error_set(error, PYPROBE_ERR_IO, name,
                                 "cannot make the path absolute: %s",
                                 strerror(errno));
@@ -107,7 +85,7 @@ pyprobe_status pp_locate_program(const char *name, char **path,
                 break;
             }
             if (check_runnable(full, &err)) {
-                if (!(*path = absolute(full)))
+                if (!(*path = pp_os_absolute_path(full)))
                     first_err = ENOMEM;
             } else if (err != ENOENT && err != ENOTDIR && !first_err) {
                 first_err = err;

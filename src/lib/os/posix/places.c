@@ -1,7 +1,9 @@
 /* places.c - paths, PATH, and where things live (POSIX). */
 #include "config.h"
 
+#include <errno.h>
 #include <glob.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,28 @@ int pp_os_names_file(const char *name)
 int pp_os_absolute(const char *path)
 {
     return path[0] == '/';
+}
+
+char *pp_os_absolute_path(const char *path)
+{
+    char cwd[PATH_MAX] = "";
+    if (path[0] != '/') {
+        if (!getcwd(cwd, sizeof cwd))
+            return NULL;
+        while (path[0] == '.' && path[1] == '/') {   /* drop "./" */
+            path += 2;
+            while (*path == '/')
+                path++;
+        }
+    }
+    size_t length = strlen(cwd);
+    int slash = length > 0 && cwd[length - 1] != '/';
+    char *full = malloc(length + slash + strlen(path) + 1);
+    if (full)
+        sprintf(full, "%s%s%s", cwd, slash ? "/" : "", path);
+    else
+        errno = ENOMEM;
+    return full;
 }
 
 int pp_os_directory_separator(char c)

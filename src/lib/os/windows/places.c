@@ -1,6 +1,7 @@
 /* places.c - paths, PATH, and where things live (Windows). */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,24 @@ int pp_os_absolute(const char *path)
         return 1;
     return pp_os_directory_separator(path[0]) &&
            pp_os_directory_separator(path[1]);
+}
+
+/* GetFullPathNameW: relative to the current directory, or to the
+ * current drive for \x (and /x: Wine's Z: drive maps these onto its
+ * host's root). */
+char *pp_os_absolute_path(const char *path)
+{
+    wchar_t *wide = pp_win_wide(path);
+    DWORD n = wide ? GetFullPathNameW(wide, 0, NULL, NULL) : 0;
+    wchar_t *full = n ? malloc(n * sizeof *full) : NULL;
+    char *text = NULL;
+    if (full && GetFullPathNameW(wide, n, full, NULL) < n)
+        text = pp_win_narrow(full);
+    free(full);
+    free(wide);
+    if (!text)
+        errno = ENOMEM;
+    return text;
 }
 
 /* ".exe" ending name, in any case: its length, else 0. */

@@ -17,7 +17,7 @@
  * interpreters. Wine gives such a program only handles backed by a host
  * file descriptor as standard input and output (a pipe is not one, a
  * socket is), sends its standard error to Wine's own, and gives no
- * process handle. So for an ELF file, standard output is a loopback
+ * process handle. So for an ELF file or a script, standard output is a loopback
  * socket; the run ends when it does; the exit status is unknown
  * (reported as 0 and not "exited": the answer is judged by what it
  * printed); and a time-out stops the waiting but cannot end it. Real
@@ -121,7 +121,8 @@ typedef struct child {
     pp_strbuf output[2];
 } child;
 
-/* 1 if path is an ELF file: a program of Wine's host system. */
+/* 1 if path is an ELF file or a "#!" script: a program of Wine's host
+ * system. */
 static int host_program(const char *path)
 {
     int fd = open(path, O_RDONLY);
@@ -129,7 +130,8 @@ static int host_program(const char *path)
     int n = fd >= 0 ? read(fd, magic, 4) : 0;
     if (fd >= 0)
         close(fd);
-    return n == 4 && memcmp(magic, "\177ELF", 4) == 0;
+    return (n == 4 && memcmp(magic, "\177ELF", 4) == 0) ||
+           (n >= 2 && memcmp(magic, "#!", 2) == 0);
 }
 
 /* A connected pair of loopback TCP sockets, the first inheritable (for
