@@ -140,6 +140,27 @@ PYPROBE_STAND_IN=crash expect_exit 4 win --python "$stand_in"
 check "a crashing interpreter: an error naming its exit status" \
     grep -q 'exited with status' "$T/err"
 
+# Arguments the MSVCRT rules make hard: blanks, quotes, backslashes
+# before a quote and at the end, tabs, non-ASCII letters; the verify-import
+# script (quotes, backslashes, newlines) comes first.
+args_want=$T/args-want
+{
+    printf '%s\0' -I -S -c
+    cat "$top_srcdir/data/verify_import.py"
+    printf '\0%s\0' 4
+    printf '%s\0' 'C:\dir with blanks\' 'a\\"b"c\' "tab	in" 'ünï cödé' mod
+} >"$args_want"
+PYPROBE_STAND_IN=args PYPROBE_STAND_IN_ARGS=$T/args-got \
+    run win verify-import --python "$stand_in" --path 'C:\dir with blanks\' \
+    --path 'a\\"b"c\' --path "tab	in" --path 'ünï cödé' mod
+if cmp -s "$args_want" "$T/args-got"; then
+    pass "arguments with blanks, quotes, backslashes, tabs and UTF-8" \
+         "arrive byte for byte"
+else
+    fail "the stand-in received other arguments:"
+    od -c "$T/args-got" 2>/dev/null | tail -n 8
+fi
+
 # --- the recorded Windows interpreters ------------------------------------
 script=$top_srcdir/data/probe.py
 pose=$top_srcdir/tests/tools/gen-synthetic-tags.py

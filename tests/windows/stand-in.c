@@ -12,7 +12,9 @@
  *             for ever: pyprobe must end both;
  *   heartbeat write the time to $PYPROBE_STAND_IN_HEARTBEAT every 100 ms;
  *   flood     print 64 MiB on standard output and error (interleaved);
- *   crash     write through a null pointer (an access violation). */
+ *   crash     write through a null pointer (an access violation);
+ *   args      write its arguments, each ended by a NUL byte, to the file
+ *             $PYPROBE_STAND_IN_ARGS, and print nothing. */
 #include <fcntl.h>
 #include <io.h>
 #include <stdio.h>
@@ -123,6 +125,19 @@ static int flood(void)
     return 0;
 }
 
+static int write_args(int argc, wchar_t **argv)
+{
+    FILE *f = fopen(getenv("PYPROBE_STAND_IN_ARGS"), "wb");
+    if (!f)
+        return 92;
+    for (int i = 1; i < argc; i++) {
+        char *arg = utf8(argv[i]);
+        fwrite(arg, 1, strlen(arg) + 1, f);
+        free(arg);
+    }
+    return fclose(f) == 0 ? 0 : 94;
+}
+
 int wmain(int argc, wchar_t **argv)
 {
     const char *mode = getenv("PYPROBE_STAND_IN");
@@ -134,6 +149,8 @@ int wmain(int argc, wchar_t **argv)
         return hang();
     if (strcmp(mode, "heartbeat") == 0)
         heartbeat();
+    if (strcmp(mode, "args") == 0)
+        return write_args(argc, argv);
     if (strcmp(mode, "flood") == 0)
         return flood();
     if (strcmp(mode, "crash") == 0) {

@@ -68,7 +68,7 @@ int pp_os_interpreter_places(int (*scan)(void *context, const char *dir),
                              void *context);
 
 /* The system and machine, "Linux x86_64" (uname's sysname and machine)
- * or "Windows AMD64". NULL when out of memory; caller frees. */
+ * or "Windows AMD64". NULL when unknown or out of memory; caller frees. */
 char *pp_os_machine(void);
 
 /* How many processors can run at once (at least 1). */

@@ -133,7 +133,7 @@ char *pp_cache_entry_key(const char *python, const char *mode)
     pp_strbuf_printf(&key, "python %zu %s\nmode %s\n", strlen(python), python,
                      mode);
     char *machine = pp_os_machine();
-    if (machine && strcmp(machine, "unknown") != 0)
+    if (machine)
         pp_strbuf_printf(&key, "machine %s\n", machine);
     free(machine);
 #ifdef _CS_GNU_LIBC_VERSION

@@ -151,7 +151,7 @@ char *pp_os_machine(void)
 {
     struct utsname uts;
     if (uname(&uts) != 0)
-        return strdup("unknown");
+        return NULL;
     char *text = joined(uts.sysname, " ");
     char *machine = text ? joined(text, uts.machine) : NULL;
     free(text);

@@ -207,7 +207,7 @@ char *pp_os_machine(void)
     case PROCESSOR_ARCHITECTURE_INTEL:
         return strdup("Windows x86");
     default:
-        return strdup("Windows unknown");
+        return NULL;
     }
 }
 

@@ -118,13 +118,17 @@ static HANDLE open_handle(const char *path, DWORD access_wanted)
 
 int pp_win_stat(const char *path, struct stat *st)
 {
-    /* Devices (NUL, CON) and pipes: what the runtime says. */
+    /* Devices (NUL, CON) are character devices. */
     HANDLE h = open_handle(path, FILE_READ_ATTRIBUTES);
     if (h == INVALID_HANDLE_VALUE)
         return set_errno_from(GetLastError());
-    int rc = GetFileType(h) == FILE_TYPE_DISK ? stat_handle(h, st)
-                                               : (memset(st, 0, sizeof *st),
-                                                  st->st_mode = _S_IFCHR, 0);
+    int rc = 0;
+    if (GetFileType(h) == FILE_TYPE_DISK) {
+        rc = stat_handle(h, st);
+    } else {
+        memset(st, 0, sizeof *st);
+        st->st_mode = _S_IFCHR;
+    }
     CloseHandle(h);
     return rc;
 }
