@@ -14,7 +14,7 @@ int cli_fail(const pyprobe_error *error);
  * to --help; return the usage exit code. */
 int cli_usage_error(const char *context, const char *format, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
+    __attribute__((format(PP_PRINTF, 2, 3)))
 #endif
     ;
 
@@ -145,6 +145,10 @@ int cmd_check_wheel(int argc, char **argv);
 int cmd_check_release(int argc, char **argv);
 int cmd_verify_import(int argc, char **argv);
 int cmd_list(int argc, char **argv);
+
+/* Ctrl-C and termination end the running interpreters first
+ * (stop_posix.c or stop_windows.c, as the system). */
+void handle_stop_signals(void);
 
 /* The human summary printed when no output was asked for. */
 void print_summary(FILE *out, const pyprobe_report *report);

@@ -2,7 +2,6 @@
  * library; each command only parses options and prints. */
 #include "config.h"
 
-#include <signal.h>
 #include <string.h>
 
 #include "cli.h"
@@ -22,31 +21,6 @@ const char *cli_command_name(size_t index)
 {
     return index < sizeof commands / sizeof commands[0] ? commands[index].name
                                                         : NULL;
-}
-
-/* Interrupted or terminated: end the interpreters we run (each has its
- * own process group, which the signal did not reach), then die of the
- * same signal, so the caller sees what happened. */
-static void end_children(int signal_number)
-{
-    pyprobe_kill_children();
-    signal(signal_number, SIG_DFL);
-    raise(signal_number);
-}
-
-static void handle_stop_signals(void)
-{
-    static const int stops[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-    for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++) {
-        struct sigaction old, act;
-        if (sigaction(stops[i], NULL, &old) == 0 &&
-            old.sa_handler == SIG_IGN)
-            continue;       /* ignored by whoever started us: keep it so */
-        memset(&act, 0, sizeof act);
-        act.sa_handler = end_children;
-        sigemptyset(&act.sa_mask);
-        sigaction(stops[i], &act, NULL);
-    }
 }
 
 int main(int argc, char **argv)

@@ -111,8 +111,8 @@ static pyprobe_status check_recorded(const json_t *root, long version,
         if (pp_names[i].kind == PP_KIND_WORDS && version >= 2)
             text = words = join_words(value);
         if (json_is_integer(value)) {
-            snprintf(number, sizeof number, "%" JSON_INTEGER_FORMAT,
-                     json_integer_value(value));
+            snprintf(number, sizeof number, "%lld",
+                     (long long)json_integer_value(value));
             text = number;
         }
         if (!text)

@@ -31,6 +31,7 @@
 #include "describe/describe.h"
 #include "describe/sysconfigdata.h"
 #include "facts/facts.h"
+#include "os/os.h"
 #include "util/error.h"
 #include "util/strbuf.h"
 

@@ -12,6 +12,7 @@
 #include "describe/describe.h"
 #include "facts/answer_json.h"
 #include "facts/facts.h"
+#include "os/os.h"
 #include "util/error.h"
 #include "util/strbuf.h"
 

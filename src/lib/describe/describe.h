@@ -59,7 +59,7 @@ json_t *pp_describe_str(const char *text);
 void pp_describe_note(pp_describe *d, const char *fact, const char *format,
                       ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
+    __attribute__((format(PP_PRINTF, 3, 4)))
 #endif
     ;
 /* Mark fact (PP_UNKNOWN_*) unknown. */

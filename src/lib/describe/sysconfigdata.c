@@ -26,6 +26,7 @@
 
 #include "describe/sysconfigdata.h"
 #include "facts/facts.h"
+#include "os/os.h"
 #include "util/error.h"
 #include "util/read_file.h"
 #include "util/strbuf.h"

@@ -52,7 +52,7 @@ static int starts_with(const char *text, const char *prefix)
 }
 
 #if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
+__attribute__((format(PP_PRINTF, 2, 3)))
 #endif
 static int push_format(pp_strlist *list, const char *format, ...)
 {

@@ -19,11 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/utsname.h>
 #include <unistd.h>
 
 #include "facts/answer_json.h"
 #include "facts/facts.h"
+#include "os/os.h"
 #include "probe/cache.h"
 #include "probe/probe_script.h"
 #include "util/strbuf.h"
@@ -132,9 +132,10 @@ char *pp_cache_entry_key(const char *python, const char *mode)
                      pp_probe_script_id);
     pp_strbuf_printf(&key, "python %zu %s\nmode %s\n", strlen(python), python,
                      mode);
-    struct utsname uts;
-    if (uname(&uts) == 0)
-        pp_strbuf_printf(&key, "machine %s %s\n", uts.sysname, uts.machine);
+    char *machine = pp_os_machine();
+    if (machine)
+        pp_strbuf_printf(&key, "machine %s\n", machine);
+    free(machine);
 #ifdef _CS_GNU_LIBC_VERSION
     char libc[64];
     size_t n = confstr(_CS_GNU_LIBC_VERSION, libc, sizeof libc);
@@ -166,18 +167,12 @@ char *pp_cache_dir(const char *dir)
 {
     pp_strbuf path = PP_STRBUF_INIT;
     const char *env = getenv("PYPROBE_CACHE_DIR");
-    const char *xdg = getenv("XDG_CACHE_HOME");
-    const char *home = getenv("HOME");
     if (dir && dir[0])
         pp_strbuf_puts(&path, dir);
     else if (env && env[0])
         pp_strbuf_puts(&path, env);
-    else if (xdg && xdg[0] == '/')     /* the XDG spec: relative is invalid */
-        pp_strbuf_printf(&path, "%s/pyprobe", xdg);
-    else if (home && home[0] == '/')
-        pp_strbuf_printf(&path, "%s/.cache/pyprobe", home);
     else
-        return NULL;
+        return pp_os_cache_home();
     return pp_strbuf_take(&path);
 }
 

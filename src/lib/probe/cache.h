@@ -32,8 +32,9 @@ int pp_file_id_equal(const pp_file_id *a, const pp_file_id *b);
 void pp_file_id_format(const pp_file_id *id, char *text, size_t size);
 
 /* The cache directory: dir if not NULL, else $PYPROBE_CACHE_DIR, else
- * $XDG_CACHE_HOME/pyprobe, else $HOME/.cache/pyprobe (empty variables
- * count as unset). NULL when none can be named. Caller frees. */
+ * the system's (pp_os_cache_home: $XDG_CACHE_HOME/pyprobe, else
+ * $HOME/.cache/pyprobe; Windows: %LOCALAPPDATA%\pyprobe); empty
+ * variables count as unset. NULL when none can be named. Caller frees. */
 char *pp_cache_dir(const char *dir);
 
 /* The cache directory dir opened, if it belongs to this user and no one

@@ -17,7 +17,6 @@
 #include "config.h"
 
 #include <dirent.h>
-#include <glob.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +25,9 @@
 #include <unistd.h>
 
 #include "facts/facts.h"
+#include "os/os.h"
 #include "util/error.h"
+#include "util/strbuf.h"
 #include "util/strlist.h"
 
 typedef struct entry {
@@ -74,6 +75,16 @@ static int interpreter_name(const char *name)
     return 0;
 }
 
+/* The last directory separator in path, or NULL. */
+static char *last_separator(char *path)
+{
+    char *last = NULL;
+    for (char *p = path; *p; p++)
+        if (pp_os_directory_separator(*p))
+            last = p;
+    return last;
+}
+
 /* The directory of a virtual environment the program at path is in, ""
  * if none: its pyvenv.cfg is beside it or one level up (as site looks). */
 static char *venv_root(const char *path)
@@ -82,7 +93,7 @@ static char *venv_root(const char *path)
     if (!dir)
         return NULL;
     for (int up = 0; up < 2; up++) {
-        char *slash = strrchr(dir, '/');
+        char *slash = last_separator(dir);
         if (!slash || slash == dir)
             break;
         *slash = '\0';
@@ -193,9 +204,15 @@ static int scan_dir(pyprobe_interpreters *list, const char *dir)
     pp_strlist names = PP_STRLIST_INIT;
     struct dirent *de;
     int ok = 1;
-    while (ok && (de = readdir(d)))
-        if (interpreter_name(de->d_name))
+    while (ok && (de = readdir(d))) {
+        char *command = pp_format("%.*s",
+                                  (int)pp_os_command_length(de->d_name),
+                                  de->d_name);
+        ok = command != NULL;
+        if (ok && interpreter_name(command))
             ok = pp_strlist_push(&names, de->d_name);
+        free(command);
+    }
     closedir(d);
     qsort(names.items, names.count, sizeof *names.items, by_name);
     char *real = realpath(dir[0] ? dir : ".", NULL);
@@ -206,7 +223,7 @@ static int scan_dir(pyprobe_interpreters *list, const char *dir)
         if (ok) {
             /* The directory as PATH names it, if absolute: that is how
              * people call it (/usr/bin, not /usr/lib/...). */
-            snprintf(path, n, "%s/%s", dir[0] == '/' ? dir : real,
+            snprintf(path, n, "%s/%s", pp_os_absolute(dir) ? dir : real,
                      names.items[i]);
             ok = add_candidate(list, path);
         }
@@ -217,61 +234,10 @@ static int scan_dir(pyprobe_interpreters *list, const char *dir)
     return ok;
 }
 
-static int scan_pattern(pyprobe_interpreters *list, const char *pattern)
+/* scan_dir for pp_os_interpreter_places. */
+static int scan_place(void *list, const char *dir)
 {
-    glob_t found;
-    if (glob(pattern, GLOB_NOSORT, NULL, &found) != 0)
-        return 1;
-    qsort(found.gl_pathv, found.gl_pathc, sizeof *found.gl_pathv, by_name);
-    int ok = 1;
-    for (size_t i = 0; ok && i < found.gl_pathc; i++)
-        ok = scan_dir(list, found.gl_pathv[i]);
-    globfree(&found);
-    return ok;
-}
-
-/* The places installers put interpreters, beyond PATH. */
-static int scan_usual_places(pyprobe_interpreters *list)
-{
-    const char *home = getenv("HOME");
-    const char *pyenv = getenv("PYENV_ROOT");
-    const char *uv = getenv("UV_PYTHON_INSTALL_DIR");
-    const char *data = getenv("XDG_DATA_HOME");
-    char pattern[4096];
-    int ok = scan_dir(list, "/usr/local/bin") && scan_dir(list, "/usr/bin") &&
-             scan_pattern(list, "/opt/python*/bin") &&
-             scan_pattern(list, "/opt/homebrew/bin");
-    if (ok && pyenv && pyenv[0] == '/') {
-        snprintf(pattern, sizeof pattern, "%s/versions/*/bin", pyenv);
-        ok = scan_pattern(list, pattern);
-    }
-    /* the roots the shims on PATH named (glob metacharacters in a root
-     * could match other directories: such a root is not scanned) */
-    for (size_t i = 0; ok && i < list->pyenv_roots.count; i++) {
-        const char *root = list->pyenv_roots.items[i];
-        if (strpbrk(root, "*?[\\"))
-            continue;
-        snprintf(pattern, sizeof pattern, "%s/versions/*/bin", root);
-        ok = scan_pattern(list, pattern);
-    }
-    if (ok && uv && uv[0] == '/') {
-        snprintf(pattern, sizeof pattern, "%s/*/bin", uv);
-        ok = scan_pattern(list, pattern);
-    } else if (ok && data && data[0] == '/') {
-        snprintf(pattern, sizeof pattern, "%s/uv/python/*/bin", data);
-        ok = scan_pattern(list, pattern);
-    }
-    if (ok && home && home[0] == '/') {
-        static const char *const places[] = {
-            "/.pyenv/versions/*/bin", "/.local/bin",
-            "/.local/share/uv/python/*/bin", "/.asdf/installs/python/*/bin",
-        };
-        for (size_t i = 0; ok && i < sizeof places / sizeof places[0]; i++) {
-            snprintf(pattern, sizeof pattern, "%s%s", home, places[i]);
-            ok = scan_pattern(list, pattern);
-        }
-    }
-    return ok;
+    return scan_dir(list, dir);
 }
 
 /* ---- probing, in parallel ---------------------------------------------- */
@@ -300,10 +266,8 @@ static void *worker(void *arg)
 static void probe_all(pyprobe_interpreters *list,
                       const pyprobe_probe_options *options, unsigned jobs)
 {
-    if (jobs == 0) {
-        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-        jobs = cpus > 0 ? (unsigned)cpus : 1;
-    }
+    if (jobs == 0)
+        jobs = pp_os_processors();
     if (jobs > list->count)
         jobs = (unsigned)list->count;
     work w = {list, options, 0, PTHREAD_MUTEX_INITIALIZER};
@@ -405,13 +369,17 @@ pyprobe_status pyprobe_interpreters_find(const pyprobe_probe_options *options,
     const char *path = getenv("PATH");
     char *dirs = strdup(path ? path : "/usr/bin:/bin");
     for (char *dir = dirs, *end; ok && dir; dir = end) {
-        end = strchr(dir, ':');
+        end = strchr(dir, pp_os_path_list_separator);
         if (end)
             *end++ = '\0';
         ok = scan_dir(list, dir);
     }
     free(dirs);
-    ok = ok && dirs && scan_usual_places(list);
+    ok = ok && dirs && pp_os_interpreter_places(scan_place, list);
+    /* the roots the shims on PATH named: their interpreters, with no
+     * shim run */
+    for (size_t i = 0; ok && i < list->pyenv_roots.count; i++)
+        ok = pp_os_pyenv_versions(scan_place, list, list->pyenv_roots.items[i]);
     if (ok) {
         probe_all(list, options, jobs);
         ok = merge_probed(list);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "os/os.h"
 #include "probe/elf.h"
 
 #define MAX_TABLE (1024 * 1024)

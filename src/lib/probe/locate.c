@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "os/os.h"
 #include "probe/locate.h"
 #include "util/error.h"
 #include "util/strbuf.h"
@@ -32,26 +33,6 @@ static int check_runnable(const char *path, int *saved_errno)
     return 1;
 }
 
-static char *absolute(const char *path)
-{
-    pp_strbuf buf = PP_STRBUF_INIT;
-    if (path[0] != '/') {
-        char cwd[PATH_MAX];
-        if (!getcwd(cwd, sizeof cwd))
-            return NULL;
-        pp_strbuf_puts(&buf, cwd);
-        if (buf.length && buf.data[buf.length - 1] != '/')
-            pp_strbuf_putc(&buf, '/');
-        while (path[0] == '.' && path[1] == '/') {   /* drop "./" */
-            path += 2;
-            while (*path == '/')
-                path++;
-        }
-    }
-    pp_strbuf_puts(&buf, path);
-    return pp_strbuf_take(&buf);
-}
-
 static pyprobe_status not_runnable(const char *name, int err,
                                    pyprobe_error *error)
 {
@@ -71,10 +52,10 @@ pyprobe_status pp_locate_program(const char *name, char **path,
         return pp_error_set(error, PYPROBE_ERR_NOT_FOUND, "--python",
                             "empty interpreter name");
     int err = 0;
-    if (strchr(name, '/')) {
+    if (pp_os_names_file(name)) {
         if (!check_runnable(name, &err))
             return not_runnable(name, err, error);
-        if (!(*path = absolute(name)))
+        if (!(*path = pp_os_absolute_path(name)))
             return pp_error_set(error, PYPROBE_ERR_IO, name,
                                 "cannot make the path absolute: %s",
                                 strerror(errno));
@@ -83,32 +64,45 @@ pyprobe_status pp_locate_program(const char *name, char **path,
     const char *search = getenv("PATH");
     if (!search)
         search = "/usr/bin:/bin";
+    char **names = pp_os_program_names(name);
+    if (!names)
+        return pp_error_nomem(error);
     int first_err = 0;
-    for (const char *dir = search;; ) {
-        const char *end = strchr(dir, ':');
+    for (const char *dir = search; !*path; ) {
+        const char *end = strchr(dir, pp_os_path_list_separator);
         size_t length = end ? (size_t)(end - dir) : strlen(dir);
-        pp_strbuf candidate = PP_STRBUF_INIT;
-        if (length == 0)
-            pp_strbuf_puts(&candidate, ".");      /* empty entry: cwd */
-        else
-            pp_strbuf_append(&candidate, dir, length);
-        pp_strbuf_putc(&candidate, '/');
-        pp_strbuf_puts(&candidate, name);
-        char *full = pp_strbuf_take(&candidate);
-        if (!full)
-            return pp_error_nomem(error);
-        if (check_runnable(full, &err)) {
-            *path = absolute(full);
+        for (char **try = names; *try && !*path; try++) {
+            pp_strbuf candidate = PP_STRBUF_INIT;
+            if (length == 0)
+                pp_strbuf_puts(&candidate, ".");      /* empty entry: cwd */
+            else
+                pp_strbuf_append(&candidate, dir, length);
+            pp_strbuf_putc(&candidate, '/');
+            pp_strbuf_puts(&candidate, *try);
+            char *full = pp_strbuf_take(&candidate);
+            if (!full) {
+                first_err = ENOMEM;
+                break;
+            }
+            if (check_runnable(full, &err)) {
+                if (!(*path = pp_os_absolute_path(full)))
+                    first_err = ENOMEM;
+            } else if (err != ENOENT && err != ENOTDIR && !first_err) {
+                first_err = err;
+            }
             free(full);
-            return *path ? PYPROBE_OK : pp_error_nomem(error);
         }
-        if (err != ENOENT && err != ENOTDIR && !first_err)
-            first_err = err;
-        free(full);
-        if (!end)
+        if (!end || first_err == ENOMEM)
             break;
         dir = end + 1;
     }
+    for (char **try = names; *try; try++)
+        free(*try);
+    free(names);
+    if (*path)
+        return PYPROBE_OK;
+    if (first_err == ENOMEM)
+        return pp_error_nomem(error);
     if (first_err)
         return not_runnable(name, first_err, error);
     pp_error_set(error, PYPROBE_ERR_NOT_FOUND, name, "not found on PATH");

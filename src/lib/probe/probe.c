@@ -9,6 +9,7 @@
 
 #include "facts/facts.h"
 #include "facts/validate.h"
+#include "os/os.h"
 #include "probe/cache.h"
 #include "probe/elf.h"
 #include "probe/locate.h"

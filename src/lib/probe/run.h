@@ -1,5 +1,7 @@
 /* run.h - run a program with a time limit and an output limit
- * (internal). */
+ * (internal). A part of the operating-system interface (os/os.h): its
+ * back ends are os/posix/run.c (posix_spawn, a process group, poll) and
+ * os/windows/run.c (CreateProcessW, a job object, pipes peeked). */
 #ifndef PP_RUN_H
 #define PP_RUN_H
 
@@ -15,12 +17,14 @@ typedef struct pp_run_result {
     size_t err_length;
     int exited;            /* 1: exit_status is valid */
     int exit_status;
-    int signaled;          /* 1: killed by term_signal */
+    int signaled;          /* 1: killed by term_signal (POSIX) */
     int term_signal;
 } pp_run_result;
 
-/* Run argv[0] (an absolute path) with argv, in a new process group,
- * standard input from /dev/null. Fails with PYPROBE_ERR_INTERPRETER if
+/* Run argv[0] (an absolute path) with argv, in a new process group
+ * (Windows: a job object), standard input from the null device. On
+ * Windows the arguments are quoted into one command line by the MSVCRT
+ * rules, so they arrive byte for byte. Fails with PYPROBE_ERR_INTERPRETER if
  * it does not finish by the deadline or prints more than max_output
  * bytes on either stream: then the whole process group is killed, so
  * nothing it started is left behind. Whatever it exits with is reported

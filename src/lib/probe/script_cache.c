@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "os/os.h"
 #include "probe/cache.h"
 #include "probe/probe_script.h"
 #include "probe/script_cache.h"

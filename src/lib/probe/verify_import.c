@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "os/os.h"
 #include "probe/locate.h"
 #include "probe/probe.h"
 #include "probe/run.h"

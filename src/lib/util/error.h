@@ -11,14 +11,14 @@
 pyprobe_status pp_error_set(pyprobe_error *error, pyprobe_status status,
                             const char *context, const char *format, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
+    __attribute__((format(PP_PRINTF, 4, 5)))
 #endif
     ;
 
 /* Add a hint ("install python3-dev") to an error already set. */
 void pp_error_hint(pyprobe_error *error, const char *format, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
+    __attribute__((format(PP_PRINTF, 2, 3)))
 #endif
     ;
 

@@ -34,6 +34,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "os/os.h"
 #include "pyprobe.h"
 #include "util/error.h"
 #include "util/strbuf.h"
@@ -142,11 +143,21 @@ static int same_content(const char *path, const char *content, size_t length,
     return same;
 }
 
+/* The last directory separator in path, or NULL. */
+static const char *last_separator(const char *path)
+{
+    const char *last = NULL;
+    for (const char *p = path; *p; p++)
+        if (pp_os_directory_separator(*p))
+            last = p;
+    return last;
+}
+
 /* Create "DIR/.NAME.XXXXXX" with O_EXCL and mode 0666 (the umask then
  * applies, as for any new file). */
 static int create_temp(const char *path, char **temp)
 {
-    const char *slash = strrchr(path, '/');
+    const char *slash = last_separator(path);
     size_t dir_length = slash ? (size_t)(slash - path) + 1 : 0;
     const char *base = slash ? slash + 1 : path;
     size_t size = dir_length + strlen(base) + 32;
@@ -361,7 +372,7 @@ static void remove_temps(pyprobe_file_set *set)
 static int directory_entry(const char *target, struct stat *dir,
                            const char **name)
 {
-    const char *slash = strrchr(target, '/');
+    const char *slash = last_separator(target);
     *name = slash ? slash + 1 : target;
     if (!slash)
         return stat(".", dir) == 0;
@@ -468,7 +479,7 @@ pyprobe_status pyprobe_file_set_commit(pyprobe_file_set *set,
         entry *e = &set->entries[i];
         if (!e->temp)
             continue;
-        if (rename(e->temp, e->target) != 0) {
+        if (pp_os_replace(e->temp, e->target) != 0) {
             pyprobe_status status = pp_error_set(
                 error, PYPROBE_ERR_IO, e->path, "cannot replace it: %s",
                 strerror(errno));

@@ -23,7 +23,7 @@ void pp_strbuf_puts(pp_strbuf *buf, const char *text);
 void pp_strbuf_putc(pp_strbuf *buf, char c);
 void pp_strbuf_printf(pp_strbuf *buf, const char *format, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
+    __attribute__((format(PP_PRINTF, 2, 3)))
 #endif
     ;
 void pp_strbuf_vprintf(pp_strbuf *buf, const char *format, va_list args);
@@ -33,7 +33,7 @@ void pp_strbuf_vprintf(pp_strbuf *buf, const char *format, va_list args);
  * one printf. */
 char *pp_format(const char *format, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 1, 2)))
+    __attribute__((format(PP_PRINTF, 1, 2)))
 #endif
     ;
 char *pp_vformat(const char *format, va_list args);

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <unistd.h>
 
+#include "os/os.h"
 #include "util/write_all.h"
 
 int pp_write_all(int fd, const char *data, size_t length)

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "os/os.h"
 #include "packaging/tag_set.h"
 #include "pyprobe.h"
 #include "util/error.h"

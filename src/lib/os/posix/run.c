@@ -1,4 +1,4 @@
-/* run.c - run a program with a time limit and an output limit.
+/* run.c - run a program with a time limit and an output limit (POSIX).
  *
  * posix_spawn keeps the cost of a probe down to the interpreter itself.
  * The child gets its own process group so that a time-out can kill

@@ -1,0 +1,92 @@
+#!/bin/sh
+# check-windows.sh - what `make check-windows` does, from a native build
+# tree: cross-build pyprobe.exe for x86_64-w64-mingw32 into windows/
+# (jansson too, from Debian's sources), then test it under Wine:
+# tests/windows/windows.sh, and the native suites that need no live Windows
+# interpreter (check-wheel, check-release, facts-roundtrip) run against
+# pyprobe.exe. Prints the count of checks run under Wine, and the time.
+#
+#   usage: check-windows.sh   (make check-windows sets the variables)
+#
+# Needs: gcc-mingw-w64-x86-64 (with binutils-mingw-w64-x86-64), wine,
+# wine64, dpkg-dev, autoconf, automake, libtool, and deb.debian.org.
+set -eu
+: "${top_srcdir:?}" "${top_builddir:?}" "${PYPROBE:?}"
+host=${WINDOWS_HOST:-x86_64-w64-mingw32}
+make=${MAKE:-make}
+start=$(date +%s)
+windows=$top_builddir/windows
+mkdir -p "$windows"
+
+command -v "$host-gcc" >/dev/null 2>&1 || {
+    echo "check-windows: $host-gcc not found: apt-get install gcc-mingw-w64-x86-64" >&2
+    exit 1
+}
+wine=/usr/lib/wine/wine64
+[ -x "$wine" ] || wine=$(command -v wine64 || command -v wine || :)
+[ -n "$wine" ] || {
+    echo "check-windows: Wine not found: apt-get install wine wine64" >&2
+    exit 1
+}
+
+# A clean copy of the sources (the source tree may be configured in
+# place, which a second, out-of-tree configure refuses).
+echo "check-windows: sources (make distdir)"
+rm -rf "$windows/src"
+(cd "$top_builddir" && $make distdir distdir="$windows/src" >/dev/null)
+
+echo "check-windows: jansson for $host (tools/build-jansson-windows.sh)"
+sh "$top_srcdir/tools/build-jansson-windows.sh" "$windows/jansson" "$host"
+
+echo "check-windows: pyprobe.exe (warnings are errors)"
+mkdir -p "$windows/build"
+(cd "$windows/build" &&
+ "$windows/src/configure" -q --host="$host" \
+     PKG_CONFIG_LIBDIR="$windows/jansson/lib/pkgconfig" &&
+ $make -s CFLAGS='-g -O2 -Werror' src/pyprobe.exe)
+exe=$windows/build/src/pyprobe.exe
+stand_in=$windows/stand-in.exe
+"$host-gcc" -std=c11 -Wall -Wextra -Werror -O2 -municode -static \
+    -o "$stand_in" "$top_srcdir/tests/windows/stand-in.c"
+
+WINEPREFIX=${WINEPREFIX:-$windows/wineprefix}
+WINEDEBUG=-all
+export WINEPREFIX WINEDEBUG
+echo "check-windows: Wine prefix $WINEPREFIX"
+# One Wine server for all the runs (each start would cost its own).
+"$(dirname "$wine")/wineserver" -p 2>/dev/null ||
+    wineserver -p 2>/dev/null || :
+trap '"$(dirname "$wine")/wineserver" -k 2>/dev/null || wineserver -k 2>/dev/null || :' EXIT
+LC_ALL=C.UTF-8 "$wine" "$exe" --version >/dev/null 2>&1 || :   # wineboot
+
+wrapper=$windows/pyprobe-wine
+printf '#!/bin/sh\n# pyprobe.exe under Wine, for the native test suites.\nLC_ALL=C.UTF-8 exec "%s" "%s" "$@"\n' \
+    "$wine" "$exe" >"$wrapper"
+chmod +x "$wrapper"
+
+status=0
+total=0
+for suite in windows check-wheel check-release facts-roundtrip; do
+    log=$windows/$suite.log
+    suite_start=$(date +%s)
+    rc=0
+    if [ "$suite" = windows ]; then
+        PYPROBE_WINDOWS_EXE=$exe PYPROBE_WINDOWS_STAND_IN=$stand_in \
+            sh "$top_srcdir/tests/windows/windows.sh" >"$log" 2>&1 || rc=$?
+    else
+        PYPROBE=$wrapper sh "$top_srcdir/tests/integration/$suite.sh" >"$log" 2>&1 ||
+            rc=$?
+    fi
+    passed=$(grep -c '^ok' "$log" || :)
+    failed=$(grep -c '^FAIL' "$log" || :)
+    total=$((total + passed + failed))
+    echo "check-windows: $suite: $passed passed, $failed failed, exit $rc" \
+         "($(( $(date +%s) - suite_start )) s; $log)"
+    if [ "$rc" != 0 ] || [ "$failed" != 0 ]; then
+        status=1
+        grep -v '^ok' "$log" | head -n 40
+    fi
+done
+echo "check-windows: $total checks under Wine in" \
+     "$(( $(date +%s) - start )) s: $([ $status = 0 ] && echo PASS || echo FAIL)"
+exit $status

@@ -1,0 +1,275 @@
+#!/bin/sh
+# windows.sh - pyprobe.exe (cross-built with mingw-w64) under Wine.
+#
+# make check-windows builds pyprobe.exe and the Windows stand-in
+# interpreter (tests/windows/stand-in.c) and runs this with
+# PYPROBE_WINDOWS_EXE, PYPROBE_WINDOWS_STAND_IN and PYPROBE_WINDOWS_OBJDUMP
+# set. What it checks:
+#   - pyprobe.exe needs no DLL beyond Windows' own;
+#   - every command runs, and --help says what the native program says;
+#   - a live probe: Wine runs this machine's python3 for pyprobe.exe
+#     (Z:\usr\bin\python3.X), and the answer is the native pyprobe's on
+#     every name but PYTHON and EXECUTABLE (the interpreter is named by
+#     its Windows path, and Python cannot tell its own path from one);
+#   - the process handling, with the stand-in (a real Windows program):
+#     the probe script arrives byte for byte; a hanging interpreter is
+#     killed at --timeout with the program it started; a flood of output
+#     and a crash are errors;
+#   - the recorded Windows interpreters (tests/fixtures/synthetic/
+#     windows-*.json) replayed through the stand-in: facts, decisions
+#     and tags as the native pyprobe and packaging give them;
+#   - outputs written atomically to paths with spaces and non-ASCII
+#     letters, and left alone when unchanged; interpreters found through
+#     PATH and the PythonCore registry keys; the cache in
+#     %LOCALAPPDATA%\pyprobe.
+# No real Windows CPython runs here.
+
+. "$(dirname "$0")/../lib.sh"
+: "${PYPROBE_WINDOWS_EXE:?set by make check-windows}"
+: "${PYPROBE_WINDOWS_STAND_IN:?set by make check-windows}"
+: "${PYPROBE_WINDOWS_OBJDUMP:=x86_64-w64-mingw32-objdump}"
+wine=${WINE:-/usr/lib/wine/wine64}
+[ -x "$wine" ] || wine=$(command -v wine64 || command -v wine || :)
+[ -n "$wine" ] || skip "Wine is not installed (apt-get install wine wine64)"
+command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
+
+# Wine's first start in a new prefix takes a while; the prefix is kept
+# with the build (WINEPREFIX overrides). Wine turns the command line into
+# Windows' UTF-16 by the locale: UTF-8, whatever the tests' LC_ALL.
+: "${WINEPREFIX:=$top_builddir/windows/wineprefix}"
+WINEDEBUG=-all
+export WINEPREFIX WINEDEBUG
+exe=$T/pyprobe.exe
+cp "$PYPROBE_WINDOWS_EXE" "$exe"
+# "win ARGS": pyprobe.exe under Wine (a script, so that run can time it).
+mkdir -p "$T/bin"
+printf '#!/bin/sh\nLC_ALL=C.UTF-8 exec "%s" "%s" "$@"\n' "$wine" "$exe" \
+    >"$T/bin/win"
+chmod +x "$T/bin/win"
+PATH=$T/bin:$PATH
+RUN_LIMIT=300 run "$wine" "$exe" --version ||
+    fatal "Wine cannot start pyprobe.exe: $(cat "$T/err")"
+
+# --- the program --------------------------------------------------------
+"$PYPROBE_WINDOWS_OBJDUMP" -p "$exe" | sed -n 's/^[[:space:]]*DLL Name: //p' \
+    >"$T/dlls"
+note "pyprobe.exe imports: $(tr '\n' ' ' <"$T/dlls")"
+if grep -viqxE 'kernel32\.dll|advapi32\.dll|msvcrt\.dll|ws2_32\.dll|user32\.dll|shell32\.dll' \
+        "$T/dlls"; then
+    fail "pyprobe.exe needs a DLL that is not Windows' own"
+else
+    pass "pyprobe.exe needs only Windows' own DLLs"
+fi
+
+for command in "" tags check-wheel check-release verify-import list; do
+    # shellcheck disable=SC2086
+    run win $command --help
+    win_rc=$RC
+    cp "$T/out" "$T/win-help"
+    # shellcheck disable=SC2086
+    run "$PYPROBE" $command --help
+    if [ "$win_rc" = 0 ] && cmp -s "$T/out" "$T/win-help"; then
+        pass "pyprobe.exe ${command:-(probe)} --help: as the native program"
+    else
+        fail "pyprobe.exe ${command:-(probe)} --help: exit $win_rc, or" \
+             "not the native text"
+        diff "$T/out" "$T/win-help" | head -n 10
+    fi
+done
+
+# --- a live probe of this machine's python3 -------------------------------
+python=$(python3 -c 'import os, sys; print(os.path.realpath(sys.executable))')
+windows_python="Z:$(printf '%s' "$python" | tr / '\\')"
+# compare_json NATIVE WINDOWS WHAT: equal but for the interpreter's paths.
+compare_json() {
+    python3 - "$1" "$2" <<'PY'
+import json, sys
+native, windows = (json.load(open(p)) for p in sys.argv[1:3])
+host = {'python', 'executable'}
+probe_host = {'executable', 'base_executable', 'depends'}
+differ = sorted(k for k in set(native) | set(windows)
+                if k not in host | {'probe'} and native.get(k) != windows.get(k))
+differ += sorted('probe.' + k for k in set(native['probe']) | set(windows['probe'])
+                 if k not in probe_host
+                 and native['probe'].get(k) != windows['probe'].get(k))
+for k in differ:
+    print('  %s: native %r, pyprobe.exe %r' % (k, native.get(k), windows.get(k)))
+sys.exit(1 if differ else 0)
+PY
+}
+expect_exit 0 win --python "$windows_python" --json
+cp "$T/out" "$T/live-win.json"
+expect_exit 0 "$PYPROBE" --python "$python" --json
+cp "$T/out" "$T/live-native.json"
+if compare_json "$T/live-native.json" "$T/live-win.json" >"$T/diff"; then
+    pass "live probe of $windows_python: the native answer on every name" \
+         "but PYTHON and EXECUTABLE"
+else
+    fail "live probe of $windows_python differs from the native one:"
+    cat "$T/diff"
+fi
+expect_exit 0 win tags --python "$windows_python"
+cp "$T/out" "$T/tags-win"
+expect_exit 0 "$PYPROBE" tags --python "$python"
+check "live probe: pyprobe.exe tags lists the native tags" \
+    cmp -s "$T/out" "$T/tags-win"
+
+# --- process handling, with the Windows stand-in --------------------------
+stand_in=$T/stand-in.exe
+cp "$PYPROBE_WINDOWS_STAND_IN" "$stand_in"
+start=$(date +%s%N)
+PYPROBE_STAND_IN=hang PYPROBE_STAND_IN_HEARTBEAT=$T/heartbeat \
+    expect_exit 4 win --python "$stand_in" --timeout 2
+wall_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+note "the hanging stand-in: pyprobe.exe returned after $wall_ms ms (limit 2000)"
+check "a hanging interpreter: the time-out error" grep -q 'did not finish within 2.000 s' "$T/err"
+check "a hanging interpreter: pyprobe.exe returns soon after --timeout" \
+    test "$wall_ms" -lt 6000
+beat1=$(cat "$T/heartbeat" 2>/dev/null)
+sleep 1
+beat2=$(cat "$T/heartbeat" 2>/dev/null)
+if [ -n "$beat1" ] && [ "$beat1" = "$beat2" ]; then
+    pass "a hanging interpreter: the program it started is ended too"
+else
+    fail "a hanging interpreter: its child still runs (heartbeat $beat1, $beat2)"
+fi
+PYPROBE_STAND_IN=flood expect_exit 4 win --python "$stand_in"
+check "a flood of output: stopped at the output limit" \
+    grep -q 'printed more than' "$T/err"
+PYPROBE_STAND_IN=crash expect_exit 4 win --python "$stand_in"
+check "a crashing interpreter: an error naming its exit status" \
+    grep -q 'exited with status' "$T/err"
+
+# Arguments the MSVCRT rules make hard: blanks, quotes, backslashes
+# before a quote and at the end, tabs, non-ASCII letters; the verify-import
+# script (quotes, backslashes, newlines) comes first.
+args_want=$T/args-want
+{
+    printf '%s\0' -I -S -c
+    cat "$top_srcdir/data/verify_import.py"
+    printf '\0%s\0' 4
+    printf '%s\0' 'C:\dir with blanks\' 'a\\"b"c\' "tab	in" 'ünï cödé' mod
+} >"$args_want"
+PYPROBE_STAND_IN=args PYPROBE_STAND_IN_ARGS=$T/args-got \
+    run win verify-import --python "$stand_in" --path 'C:\dir with blanks\' \
+    --path 'a\\"b"c\' --path "tab	in" --path 'ünï cödé' mod
+if cmp -s "$args_want" "$T/args-got"; then
+    pass "arguments with blanks, quotes, backslashes, tabs and UTF-8" \
+         "arrive byte for byte"
+else
+    fail "the stand-in received other arguments:"
+    od -c "$T/args-got" 2>/dev/null | tail -n 8
+fi
+
+# --- the recorded Windows interpreters ------------------------------------
+script=$top_srcdir/data/probe.py
+pose=$top_srcdir/tests/tools/gen-synthetic-tags.py
+for sheet in "$top_srcdir"/tests/fixtures/synthetic/windows-*.json; do
+    name=$(basename "$sheet" .json)
+    # The native pyprobe probes a stand-in that poses as the sheet's
+    # interpreter; its answer is what the Windows stand-in replays.
+    printf '#!/bin/sh\nexec python3 "%s" pose "%s" "$@"\n' "$pose" "$sheet" \
+        >"$T/pose-$name"
+    chmod +x "$T/pose-$name"
+    expect_exit 0 "$PYPROBE" --python "$T/pose-$name" --json
+    cp "$T/out" "$T/$name-native.json"
+    python3 - "$pose" "$sheet" "$script" >"$T/$name.answer" <<'PY'
+import subprocess, sys
+pose, sheet, script = sys.argv[1:4]
+text = open(script, encoding='utf-8').read()
+sys.stdout.flush()
+subprocess.run([sys.executable, pose, 'pose', sheet, '-I', '-S', '-c', text,
+                'auto', 'shared'], check=True)
+PY
+    export PYPROBE_STAND_IN=replay PYPROBE_STAND_IN_SCRIPT="$script" \
+        PYPROBE_STAND_IN_ANSWER="$T/$name.answer"
+    if expect_exit 0 win --python "$stand_in" --json; then
+        pass "$name: the stand-in received the probe script byte for byte"
+        cp "$T/out" "$T/$name-win.json"
+        if compare_json "$T/$name-native.json" "$T/$name-win.json" >"$T/diff"
+        then
+            pass "$name: facts and decisions as the native pyprobe's"
+        else
+            fail "$name: pyprobe.exe differs from the native pyprobe:"
+            cat "$T/diff"
+        fi
+    fi
+    expect_exit 0 win tags --python "$stand_in"
+    python3 -c 'import json, sys; print("\n".join(json.load(open(sys.argv[1]))["packaging.tags.sys_tags"]))' \
+        "$sheet" >"$T/want-tags"
+    check "$name: pyprobe.exe tags is packaging 26.3's list" \
+        cmp -s "$T/out" "$T/want-tags"
+    unset PYPROBE_STAND_IN PYPROBE_STAND_IN_SCRIPT PYPROBE_STAND_IN_ANSWER
+done
+
+# --- paths with spaces and non-ASCII letters; atomic, lazy writes ----------
+dir="$T/Program Files/Pythön 3.14t"
+mkdir -p "$dir"
+cp "$stand_in" "$dir/python.exe"
+sheet=$top_srcdir/tests/fixtures/synthetic/windows-amd64-3.14t.json
+export PYPROBE_STAND_IN=replay PYPROBE_STAND_IN_SCRIPT="$script" \
+    PYPROBE_STAND_IN_ANSWER="$T/windows-amd64-3.14t.answer"
+out="$T/out dir é"
+mkdir -p "$out"
+expect_exit 0 win --python "$dir/python.exe" --tags "$out/pyth on.env" \
+    --header "$out/pyprobe ü.h"
+check "a UTF-8 path with spaces: the tag file is written" \
+    grep -q '^PYPROBE_FREE_THREADED=1$' "$out/pyth on.env"
+check "a UTF-8 path with spaces: PYPROBE_PYTHON names it" \
+    grep -q 'Pythön 3.14t' "$out/pyth on.env"
+check "Windows free-threaded: CPPFLAGS define Py_GIL_DISABLED" \
+    grep -q '^PYPROBE_CPPFLAGS=.*-DPy_GIL_DISABLED=1' "$out/pyth on.env"
+check "no temporary file is left" test "$(ls -A "$out" | wc -l)" = 2
+touch -d '2001-01-01 00:00:00' "$out/pyth on.env"
+expect_exit 0 win --python "$dir/python.exe" --tags "$out/pyth on.env"
+check "an unchanged tag file is not touched" \
+    test "$(date -r "$out/pyth on.env" +%Y)" = 2001
+printf 'old\n' >"$out/pyth on.env"
+expect_exit 0 win --python "$dir/python.exe" --tags "$out/pyth on.env"
+check "a changed tag file is replaced" \
+    grep -q '^PYPROBE_FREE_THREADED=1$' "$out/pyth on.env"
+
+# --- finding interpreters ----------------------------------------------
+# Wine's PATH is the Windows one; WINEPATH adds to it.
+WINEPATH="Z:$(printf '%s' "$dir" | tr / '\\')" expect_exit 0 win list
+check "list finds python.exe on PATH" grep -q 'Pythön 3.14t' "$T/out"
+regdir="$T/Registered Python"
+mkdir -p "$regdir"
+cp "$stand_in" "$regdir/python.exe"
+winreg="Z:$(printf '%s' "$regdir" | tr / '\\')"
+key='HKCU\Software\Python\PythonCore\3.14t\InstallPath'
+LC_ALL=C.UTF-8 "$wine" reg add "$key" /ve /d "$winreg" /f >/dev/null 2>&1
+expect_exit 0 win list
+check "list finds the interpreter of a PythonCore registry key" \
+    grep -q 'Registered Python' "$T/out"
+LC_ALL=C.UTF-8 "$wine" reg delete 'HKCU\Software\Python' /f >/dev/null 2>&1
+
+# --- the cache ---------------------------------------------------------
+# An answer is kept only for the interpreter itself: the replayed answer
+# names the stand-in as its executable.
+python3 - "$T/windows-amd64-3.14t.answer" "$T/cached.answer" \
+    "Z:$(printf '%s' "$dir/python.exe" | tr / '\\')" <<'PY'
+import ast, sys
+lines = open(sys.argv[1]).read().split('\n')
+info = ast.literal_eval(lines[1])
+info['executable'] = info['base_executable'] = sys.argv[3]
+lines[1] = ascii(info)
+open(sys.argv[2], 'w').write('\n'.join(lines))
+PY
+local_dir=$(LC_ALL=C.UTF-8 "$wine" cmd /c 'echo %LOCALAPPDATA%' 2>/dev/null |
+            tr -d '\r')
+unix_local=$(LC_ALL=C.UTF-8 "$wine" winepath -u "$local_dir" 2>/dev/null)
+rm -rf "$unix_local/pyprobe"
+(unset PYPROBE_NO_CACHE PYPROBE_CACHE_DIR
+ PYPROBE_STAND_IN_ANSWER=$T/cached.answer \
+     expect_exit 0 win --python "$dir/python.exe" --get free_threaded
+ check "the cache is in %LOCALAPPDATA%\\pyprobe ($local_dir)" \
+     test -n "$(ls "$unix_local/pyprobe" 2>/dev/null)"
+ PYPROBE_STAND_IN_ANSWER=$T/no-such-answer \
+     expect_exit 0 win --python "$dir/python.exe" --get free_threaded
+ check "the cached answer is used: the interpreter is not run again" \
+     grep -qx 1 "$T/out"
+ exit "$FAILED") || FAILED=$((FAILED + $?))
+CHECKS=$((CHECKS + 2))
+unset PYPROBE_STAND_IN PYPROBE_STAND_IN_SCRIPT PYPROBE_STAND_IN_ANSWER
+finish
