@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "decide/facts_file.h"
@@ -53,7 +54,44 @@ static pyprobe_status policy_from_json(const json_t *json, const char *path,
     return PYPROBE_OK;
 }
 
-/* Every public name in the file must equal what the facts give. */
+/* A file written before a name existed lacks the name, and its probe
+ * data lacks the facts behind it: the value is empty and UNKNOWN names
+ * it. Drop from UNKNOWN (in place) the names the file does not have, so
+ * that such a file still loads. */
+static void forget_newer_names(const json_t *root, char *unknown)
+{
+    char *out = unknown;
+    for (char *word = unknown; *word;) {
+        size_t n = strcspn(word, " ");
+        char saved = word[n];
+        word[n] = '\0';
+        int absent = pp_name_lookup(word) >= 0 && !json_object_get(root, word);
+        word[n] = saved;
+        if (!absent) {
+            if (out != unknown)
+                *out++ = ' ';
+            memmove(out, word, n);
+            out += n;
+        }
+        word += n;
+        while (*word == ' ')
+            word++;
+    }
+    *out = '\0';
+}
+
+/* 1 if the space-separated list holds word. */
+static int has_word(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = list; (p = strstr(p, word)); p += n)
+        if ((p == list || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
+            return 1;
+    return 0;
+}
+
+/* Every public name in the file must equal what the facts give; a name
+ * newer than the file may be absent (forget_newer_names). */
 static pyprobe_status check_recorded(const json_t *root,
                                      const pyprobe_facts *facts,
                                      const pyprobe_policy *policy,
@@ -61,6 +99,12 @@ static pyprobe_status check_recorded(const json_t *root,
 {
     char *values[PP_NAME_COUNT] = {NULL};
     pyprobe_status status = pp_report_values(values, facts, policy, error);
+    char *unknown = NULL;   /* UNKNOWN before forget_newer_names */
+    if (status == PYPROBE_OK &&
+        !(unknown = strdup(values[PP_NAME_UNKNOWN])))
+        status = pp_error_nomem(error);
+    if (status == PYPROBE_OK)
+        forget_newer_names(root, values[PP_NAME_UNKNOWN]);
     for (size_t i = 0; i < PP_NAME_COUNT && status == PYPROBE_OK; i++) {
         const json_t *value = json_object_get(root, pp_names[i].key);
         char number[32];
@@ -70,6 +114,8 @@ static pyprobe_status check_recorded(const json_t *root,
                      json_integer_value(value));
             text = number;
         }
+        if (!value && unknown && has_word(unknown, pp_names[i].key))
+            continue;   /* newer than the file */
         if (!text)
             status = pp_error_set(error, PYPROBE_ERR_PROTOCOL, path,
                                   "field '%s' is missing", pp_names[i].key);
@@ -80,6 +126,7 @@ static pyprobe_status check_recorded(const json_t *root,
                                   "written by another pyprobe version?",
                                   pp_names[i].key, text, values[i]);
     }
+    free(unknown);
     pp_report_values_free(values);
     return status;
 }
