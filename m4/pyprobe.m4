@@ -65,9 +65,9 @@ $1([SOABI], [string],
 $1([EXT_SUFFIX], [string],
      [file name suffix of a version-specific extension module])[]dnl
 $1([EXTENSION_SUFFIXES], [string],
-     [importlib.machinery.EXTENSION_SUFFIXES, space-separated])[]dnl
+     [importlib.machinery.EXTENSION_SUFFIXES, space-separated (a JSON array)])[]dnl
 $1([STABLE_ABI_SUFFIXES], [string],
-     [stable-ABI suffixes this interpreter really loads, space-separated])[]dnl
+     [stable-ABI suffixes this interpreter really loads, space-separated (a JSON array)])[]dnl
 $1([FREE_THREADED], [bool],
      [1 if the build has the GIL disabled (build configuration, Py_GIL_DISABLED)])[]dnl
 $1([GIL_ENABLED], [bool],
@@ -110,6 +110,8 @@ $1([STABLE_ABI_SUFFIX], [string],
      [suffix to name a stable-ABI extension with, empty where none applies])[]dnl
 $1([BUILD_PATH], [string],
      [extension build chosen by the policy: version-specific, abi3, abi3.abi3t or abi3t])[]dnl
+$1([BUILD_REASON], [string],
+     [why BUILD_PATH is what it is, in one line])[]dnl
 $1([BUILD_SUFFIX], [string],
      [suffix to name the extension built on BUILD_PATH])[]dnl
 $1([WHEEL_TAG], [string],

@@ -285,6 +285,11 @@ pyprobe_status pyprobe_report_new(const pyprobe_facts *facts,
                                   pyprobe_error *error);
 void pyprobe_report_free(pyprobe_report *report);
 
+/* A warning about the policy, for the user (the library never prints):
+ * a --limited-api newer than the interpreter, which can only give a
+ * version-specific build. NULL when there is none. Owned by report. */
+const char *pyprobe_report_warning(const pyprobe_report *report);
+
 /* The public names, in their documented order. NAME is the part after
  * the prefix, upper case ("FREE_THREADED"). Static strings. */
 size_t pyprobe_name_count(void);
@@ -292,9 +297,13 @@ const char *pyprobe_name_at(size_t index);
 /* The lower-case key ("free_threaded") used by JSON and --get. Static. */
 const char *pyprobe_name_key(size_t index);
 const char *pyprobe_name_description(size_t index);
+/* The index of a name given in any case, with or without the PYPROBE_
+ * prefix ("free_threaded", "Free_Threaded", "PYPROBE_FREE_THREADED"), as
+ * pyprobe_report_get and pyprobe_env.py take it; -1 if unknown. */
+int pyprobe_name_find(const char *name);
 
-/* The value of a public name, given as its --get key ("free_threaded")
- * or its bare upper-case name ("FREE_THREADED"). Booleans are "1"/"0".
+/* The value of a public name, given as pyprobe_name_find takes it
+ * ("free_threaded", "PYPROBE_FREE_THREADED"). Booleans are "1"/"0".
  * NULL for an unknown name. Owned by report. */
 const char *pyprobe_report_get(const pyprobe_report *report, const char *name);
 
@@ -380,6 +389,17 @@ int pyprobe_wheel_has_tags(const pyprobe_wheel *wheel, int part,
  * preferred) when it installs there, 0 when it does not. */
 int pyprobe_tag_list_rank(const pyprobe_tag_list *list,
                           const pyprobe_wheel *wheel, size_t *rank);
+
+/* Why the wheel does not install on the interpreter, as one short word
+ * written into reason (size bytes; 32 is enough): "python-tag" (none of
+ * its Python tags is the interpreter's), "abi" (none of its ABIs goes
+ * with them), "needs-glibc-X.Y", "needs-musl-X.Y", "needs-macos-X.Y" (its
+ * platform, but a newer release than this one: the lowest it asks),
+ * "platform" (another platform). Returns reason, or NULL when the wheel
+ * installs. */
+const char *pyprobe_tag_list_why_not(const pyprobe_tag_list *list,
+                                     const pyprobe_wheel *wheel, char *reason,
+                                     size_t size);
 
 /* ---- Release fileset check -------------------------------------------- */
 

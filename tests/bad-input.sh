@@ -395,7 +395,20 @@ refuse 2 'nosuchname' "--get nosuchname" -- $P --get nosuchname
 refuse 2 'limited-api' "--limited-api=3.x" -- $P --limited-api=3.x
 refuse 2 'limited-api' "--limited-api=2.7" -- $P --limited-api=2.7
 refuse 2 'limited-api' "--limited-api=3" -- $P --limited-api=3
-refuse 2 'mypyc' "--mypyc=maybe" -- $P --mypyc=maybe
+refuse 2 "'maybe' is not one of: auto, yes, no" "--mypyc=maybe" -- $P --mypyc=maybe
+refuse 2 "'all' is not one of: no, yes, only" "--abi3t=all" -- $P \
+    --limited-api=3.11 --abi3t=all
+# The closest valid word is suggested; a command after options is named.
+refuse 2 'unknown option; did you mean --python?' "--pyhton" -- --pyhton "$DEBIAN_PY"
+refuse 2 'ambiguous: --python, --python-version' "--py" -- --py "$DEBIAN_PY"
+refuse 2 'unknown option; did you mean --limited-api?' "--limited-abi=3.11" -- \
+    $P --limited-abi=3.11
+refuse 2 "unknown name 'ABI_TG'; did you mean abi_tag?" "--get ABI_TG" -- $P --get ABI_TG
+refuse 2 "unknown name 'PYPROBE_PYTHN'; did you mean python?" \
+    "--get PYPROBE_PYTHN" -- $P --get PYPROBE_PYTHN
+refuse 2 'tgas: unknown command or argument; did you mean tags?' "tgas" -- tgas $P
+refuse 2 'tags: the command comes first: pyprobe tags' "a command after --facts" -- \
+    --facts "$T/f.json" tags
 refuse 2 'timeout' "--timeout=0" -- $P --timeout=0
 refuse 2 'timeout' "--timeout=abc" -- $P --timeout=abc
 refuse 2 'timeout' "--timeout=-1" -- $P --timeout=-1

@@ -126,7 +126,14 @@ compare_batch() {
             n++
             if (rank == "!")
                 ok = index(line, "! " name ": ") == 1
-            else
+            else if (rank == "-") {
+                # "- WHY NAME": WHY one word of those documented
+                why = substr(line, 3)
+                sub(/ .*/, "", why)
+                ok = substr(line, 1, 2) == "- " &&
+                     why ~ /^(python-tag|abi|platform|needs-(glibc|musl|macos)-[0-9]+\.[0-9]+)$/ &&
+                     substr(line, 4 + length(why)) == name
+            } else
                 ok = line == rank " " name
             if (!ok && ++bad <= 10)
                 printf "FAIL: %s: %s: expected %s, got: %s\n", what, name,
@@ -169,7 +176,9 @@ compare_special() {
         printf '%s %s\n' "$2" "$3" >"$tmp/want"
         cs_status=1
         case $2 in [0-9]*) cs_status=0 ;; esac
-        cmp -s "$tmp/want" "$4" && [ "$5" -eq "$cs_status" ] && return 0
+        # "- WHY NAME" compared without its WHY
+        sed '1s/^- [a-z0-9.-]* /- /' "$4" >"$tmp/got"
+        cmp -s "$tmp/want" "$tmp/got" && [ "$5" -eq "$cs_status" ] && return 0
     fi
     fail "$1: name $(printf '%s' "$3" | od -An -c | tr -s ' ' | head -c 120):" \
          "expected rank $2, got (exit $5): $(od -An -c "$4" | tr -s ' ' | head -c 200)"
@@ -355,11 +364,30 @@ win=foo-1.0-cp314-cp314-win_amd64.whl
 
 # Exit status: 0 when all install, 1 otherwise.
 expect 0 "1118 $any\n9 $w314\n" "" -- check-wheel --facts "$f314" "$any" "$w314"
-expect 1 "1118 $any\n- $win\n" "" -- check-wheel --facts "$f314" "$any" "$win"
-expect 1 "- $win\n" "" -- check-wheel --facts "$f314" "$win"
+expect 1 "1118 $any\n- platform $win\n" "" -- check-wheel --facts "$f314" "$any" "$win"
+expect 1 "- platform $win\n" "" -- check-wheel --facts "$f314" "$win"
 expect 1 "*" "" -- check-wheel --facts "$f314" "$any" foo-1.0.whl
-expect 1 "- $w314t\n" "" -- check-wheel --facts "$f314" "$w314t"
-expect 1 "- $w314\n" "" -- check-wheel --facts "$f314t" "$w314"
+expect 1 "- abi $w314t\n" "" -- check-wheel --facts "$f314" "$w314t"
+expect 1 "- abi $w314\n" "" -- check-wheel --facts "$f314t" "$w314"
+
+# Why a wheel does not install, in the one word after the '-': the
+# Python tag, the ABI, a platform floor above this one (the lowest the
+# wheel asks for; manylinux2014 is glibc 2.17, PEP 600), the platform.
+w313=foo-1.0-cp313-cp313-manylinux_2_28_x86_64.whl
+w314new=foo-1.0-cp314-cp314-manylinux_2_99_x86_64.manylinux_2_98_x86_64.whl
+w314arm=foo-1.0-cp314-cp314-manylinux2014_aarch64.whl
+w314musl=foo-1.0-cp314-cp314-musllinux_1_2_x86_64.whl
+expect 1 "- python-tag $w313\n" "" -- check-wheel --facts "$f314" "$w313"
+expect 1 "- needs-glibc-2.98 $w314new\n" "" -- check-wheel --facts "$f314" "$w314new"
+expect 1 "- platform $w314arm\n" "" -- check-wheel --facts "$f314" "$w314arm"
+expect 1 "- platform $w314musl\n" "" -- check-wheel --facts "$f314" "$w314musl"
+printf '#!/bin/sh\nexec "%s" -I "%s" "%s" "$@"\n' "$tool_py" "$replay" \
+    "$top_srcdir/tests/fixtures/synthetic/macos-14-arm64-3.14t.json" \
+    >"$tmp/stand-in"
+"$PYPROBE" --python "$tmp/stand-in" --json >"$tmp/macos-14.json" ||
+    fail "no facts for the macOS 14 sheet"
+wmac=foo-1.0-cp314-cp314t-macosx_15_0_arm64.whl
+expect 1 "- needs-macos-15.0 $wmac\n" "" -- check-wheel --facts "$tmp/macos-14.json" "$wmac"
 
 # --expect-abi: exact tags. cp314 never matches cp314t, nor the reverse;
 # the wheel installs, so only the ABI fails.
@@ -373,7 +401,7 @@ expect 1 "9 $w314\n" \
     check-wheel --facts "$f314" --expect-abi=cp314t "$w314"
 expect 0 "9 $w314\n" "" -- \
     check-wheel --facts "$f314" --expect-abi=cp314 "$w314"
-expect 1 "- $w314t\n" \
+expect 1 "- abi $w314t\n" \
     "pyprobe: $w314t: its ABI tag is cp314t, expected cp31\n" -- \
     check-wheel --facts "$f314" --expect-abi cp31 "$w314t"
 # Tags compare without regard to case, as wheel tags do.
@@ -405,7 +433,7 @@ expect 1 "45 $w315abi3t\n" \
     "pyprobe: $w315abi3t: its ABI tag is abi3t, expected abi3.abi3t\n" -- \
     check-wheel --facts "$f315t" --expect-abi abi3.abi3t "$w315abi3t"
 # One message per wheel of the wrong ABI, each naming its wheel.
-expect 1 "9 $w314t\n- $w314\n" \
+expect 1 "9 $w314t\n- abi $w314\n" \
     "pyprobe: $w314: its ABI tag is cp314, expected cp314t\n" -- \
     check-wheel --facts "$f314t" --expect-abi cp314t "$w314t" "$w314"
 # Malformed --expect-abi values are usage errors.

@@ -39,7 +39,8 @@ report = json.load(open(want))
 earlier = [["earlier", "a=b"], ["multi", "x\ny"]]
 names = [k for k in report if k not in
          ("format", "format_version", "pyprobe_version", "policy", "probe")]
-expected = earlier + [[prefix + (n.upper() if prefix else n), str(report[n])]
+text = lambda v: " ".join(v) if isinstance(v, list) else str(v)
+expected = earlier + [[prefix + (n.upper() if prefix else n), text(report[n])]
                       for n in names]
 if got != expected:
     for g, e in zip(got, expected):
@@ -135,7 +136,8 @@ import json, sys
 got = [line.split("=", 1)
        for line in open(sys.argv[1], "rb").read().decode().split("\n")[:-1]]
 report = json.load(open(sys.argv[2]))
-want = [["PYPROBE_" + n.upper(), str(report[n])] for n in report
+text = lambda v: " ".join(v) if isinstance(v, list) else str(v)
+want = [["PYPROBE_" + n.upper(), text(report[n])] for n in report
         if n not in ("format", "format_version", "pyprobe_version",
                      "policy", "probe")]
 if got != want:

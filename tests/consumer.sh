@@ -54,10 +54,11 @@ case $(command -v pyprobe) in
     *) echo "FAIL: pyprobe on PATH is $(command -v pyprobe)"; exit 1 ;;
 esac
 
-# The installed pyprobe names the directory it installed pyprobe.m4 in
-# (below DESTDIR, which it cannot know).
+# The installed pyprobe names the directory it installed pyprobe.m4 in:
+# found beside the program (PREFIX/share/aclocal for PREFIX/bin/pyprobe),
+# so below DESTDIR too.
 aclocaldir=$(pyprobe --print-aclocaldir)
-if [ "$tmp/dest$aclocaldir" = "$(dirname "$m4")" ]; then
+if [ "$aclocaldir" = "$(dirname "$m4")" ]; then
     echo "ok: pyprobe --print-aclocaldir names where pyprobe.m4 is: $aclocaldir"
 else
     fail "pyprobe --print-aclocaldir says '$aclocaldir', but make install put pyprobe.m4 in $(dirname "$m4")"

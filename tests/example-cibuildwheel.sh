@@ -8,9 +8,17 @@
 # target, in the package directory ({package} replaced); the wheel build
 # (pip wheel, but offline and without build isolation); and test-command
 # in a fresh virtual environment holding only the wheel, from another
-# directory. The tables may only use option names cibuildwheel knows.
+# directory. before-build installs pyprobe (pip install pyprobe, here from
+# the wheel tests/static-binary.sh built) into a virtual environment of
+# the target that stands for cibuildwheel's build environment, and runs
+# it from there. The tables may only use option names cibuildwheel knows.
 . "$top_srcdir/tests/examples/common.sh"
 py=$(build_python) || exit 77
+pyprobe_dist=$top_builddir/tests/static-build/build/dist
+ls "$pyprobe_dist"/pyprobe-*.whl >/dev/null 2>&1 || {
+    echo "ERROR: no pyprobe wheel: tests/static-binary.sh makes it (make check runs it first)"
+    exit 99
+}
 
 # Option names from cibuildwheel's documentation (docs/options.md).
 "$py" - "$examples"/*/pyproject.toml <<'PY' || status=1
@@ -30,8 +38,11 @@ for path in sys.argv[1:]:
         if not any(fnmatch.fnmatchcase(key, k) for k in known):
             print("FAIL: %s: [tool.cibuildwheel] %s is not an option" % (path, key))
             status = 1
-    if "before-build" not in table or "pyprobe" not in table["before-build"]:
-        print("FAIL: %s: no before-build running pyprobe" % path)
+    steps = table.get("before-build", [])
+    steps = [steps] if isinstance(steps, str) else steps
+    if steps[:1] != ["pip install pyprobe"] or not any(
+            step.startswith("pyprobe ") for step in steps):
+        print("FAIL: %s: before-build does not install pyprobe, then run it" % path)
         status = 1
     if not status:
         print("ok: %s: [tool.cibuildwheel] uses known options: %s"
@@ -44,11 +55,17 @@ cibw() {
     pkg=$tmp/$1/project
     mkdir -p "$tmp/$1" && cp -R "$examples/$1" "$pkg" && chmod -R u+w "$pkg" ||
         exit 99
-    fake_path "$tmp/$1/bin" "$py"
-    before=$(cibw_option "$py" "$pkg/pyproject.toml" before-build "$pkg") ||
-        exit 99
-    (cd "$pkg" && PATH="$tmp/$1/bin:$PATH" sh -c "$before") ||
+    # The build environment: a virtual environment of the target, first
+    # on PATH; pip install pyprobe takes the wheel from the local dist/.
+    "$py" -m venv "$tmp/$1/env" || exit 99
+    before=$(cibw_as_written=1 cibw_option "$py" "$pkg/pyproject.toml" \
+             before-build "$pkg") || exit 99
+    (cd "$pkg" && PATH="$tmp/$1/env/bin:$PATH" PIP_FIND_LINKS=$pyprobe_dist \
+         sh -c "$before") ||
         { fail "$1: before-build failed: $before"; return; }
+    [ -x "$tmp/$1/env/bin/pyprobe" ] &&
+        ok "$1: before-build installed pyprobe into the build environment" ||
+        fail "$1: before-build did not install pyprobe"
     pip_wheel "$py" "$pkg" "$tmp/$1/wheelhouse" "$tmp/$1/build.log" ||
         { fail "$1: the build failed"; tail -n 30 "$tmp/$1/build.log"; return; }
     wheel=$(ls "$tmp/$1/wheelhouse"/*.whl)

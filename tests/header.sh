@@ -53,6 +53,8 @@ expected = b''
 for name in names:
     macro = prefix + name
     value = document[name.lower()]
+    if isinstance(value, list):   # a list name: space-separated in C
+        value = ' '.join(value)
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         sys.exit('%s: unexpected JSON value %r' % (name, value))
     if name.endswith('_HEX'):

@@ -155,7 +155,7 @@ expect "policy" \
     "pyprobe: /usr/bin/pypy3: --mypyc=yes, but mypyc supports CPython only (use --mypyc=auto to build without mypyc here). Change the policy in PYPROBE_FLAGS, or PYTHON" \
     PYTHON=/usr/bin/pypy3 PYPROBE_FLAGS=--mypyc=yes
 expect "bad option" \
-    "pyprobe: --mypyc: 'sometimes' is not one of the choices (see pyprobe --help). Check PYPROBE_FLAGS (--mypyc=sometimes)" \
+    "pyprobe: --mypyc: 'sometimes' is not one of: auto, yes, no (see pyprobe --help). Check PYPROBE_FLAGS (--mypyc=sometimes)" \
     PYTHON=/usr/bin/python3.11 PYPROBE_FLAGS=--mypyc=sometimes
 
 # expect_in DIR NAME 'MESSAGE' [ARG]...: configure of project DIR fails

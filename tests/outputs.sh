@@ -40,6 +40,24 @@ fi
 # --get=NAME works as well as --get NAME.
 expect_exit 0 -- "$PYPROBE" $P --get=abi_tag &&
     check "--get=NAME form" test "$(cat "$T/out")" = "$(sed -n 2p "$T/expected-get")"
+# Any case, with or without the prefix, as pyprobe_env.py reads names.
+expect_exit 0 -- "$PYPROBE" $P --get ABI_TAG --get PYPROBE_Abi_Tag \
+        --get pyprobe_abi_tag &&
+    check "--get ABI_TAG, PYPROBE_Abi_Tag, pyprobe_abi_tag" test \
+        "$(cat "$T/out")" = "$(sed -n 2p "$T/expected-get"; sed -n 2p "$T/expected-get"; sed -n 2p "$T/expected-get")"
+
+# A --limited-api newer than the interpreter: a warning, not silence;
+# the run succeeds, and BUILD_REASON says the same. A policy that fits
+# prints nothing on stderr.
+expect_exit 0 -- "$PYPROBE" $P --limited-api=3.99 --get build_path \
+        --get build_reason &&
+    check "--limited-api=3.99: version-specific, and BUILD_REASON says why" \
+        test "$(cat "$T/out")" = "$(printf 'version-specific\n--limited-api=3.99 is newer than this interpreter (3.11)')" &&
+    check "--limited-api=3.99: a warning on stderr" test "$(cat "$T/err")" = \
+        "pyprobe: warning: --limited-api=3.99 is newer than this interpreter (3.11): no stable-ABI build"
+expect_exit 0 -- "$PYPROBE" $P --limited-api=3.11 --get build_path &&
+    check "--limited-api=3.11: abi3, no warning" test \
+        "$(cat "$T/out")" = abi3 -a ! -s "$T/err"
 
 # --- --json ---------------------------------------------------------------
 
@@ -59,7 +77,11 @@ for line in open(sys.argv[2]):
         print('missing: %s' % key)
         continue
     value = document[key]
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
+    if key.endswith('_suffixes'):
+        if not isinstance(value, list) or not all(isinstance(v, str)
+                                                   for v in value):
+            print('%s: %r is not a list of strings' % (key, value))
+    elif isinstance(value, bool) or not isinstance(value, (str, int)):
         print('%s: %r is neither a string nor a number' % (key, value))
     elif key in booleans and value not in (0, 1):
         print('%s: boolean %r is not the number 0 or 1' % (key, value))
@@ -80,7 +102,8 @@ tool_py -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
 for line in open(sys.argv[2]):
-    print(d[line.strip().lower()])' "$T/facts.json" "$T/names" \
+    v = d[line.strip().lower()]
+    print(" ".join(v) if isinstance(v, list) else v)' "$T/facts.json" "$T/names" \
     >"$T/json-values"
 set --
 while read -r name; do

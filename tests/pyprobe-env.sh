@@ -112,7 +112,9 @@ import pyprobe_env
 env = pyprobe_env.load(sys.argv[2])
 report = json.load(open(sys.argv[3]))
 want = {"PYPROBE_" + k.upper(): (bool(v) if "PYPROBE_" + k.upper()
-                                  in pyprobe_env.BOOLEANS else str(v))
+                                  in pyprobe_env.BOOLEANS else
+                                  " ".join(v) if isinstance(v, list)
+                                  else str(v))
         for k, v in report.items()
         if k not in ("format", "format_version", "pyprobe_version",
                      "policy", "probe")}

@@ -37,6 +37,8 @@ os.makedirs(sys.argv[2], exist_ok=True)
 for line in open(sys.argv[3]):
     name = line.strip()
     value = document[name.lower()]
+    if isinstance(value, list):   # a list name: space-separated here
+        value = ' '.join(value)
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         sys.exit('%s: unexpected JSON type %r' % (name, value))
     data = str(value).encode('utf-8', 'surrogateescape')

@@ -108,8 +108,18 @@ pyprobe_status cli_source_load_tags(const cli_source *source,
                                     pyprobe_tag_list **tags,
                                     pyprobe_error *error);
 
-/* Usage error for an option getopt_long did not accept. */
-int cli_bad_option(int opt, char **argv);
+/* Usage error for an option getopt_long did not accept (suggest.c),
+ * naming the closest of options ("did you mean --python?"). */
+struct option;
+int cli_bad_option(int opt, char **argv, const struct option *options);
+
+/* The candidate closest to word, when it is close enough to be what was
+ * meant (a few letters wrong, missing, extra or swapped); else NULL. */
+const char *cli_closest(const char *word, const char *const *candidates,
+                        size_t count);
+
+/* The commands' names (main.c), NULL past the last. */
+const char *cli_command_name(size_t index);
 
 /* --github-output and --github-env (ci.c). prepare renders the blocks
  * and checks that the variables naming the files are set, before any

@@ -117,7 +117,7 @@ int cmd_check_release(int argc, char **argv)
             fputs(usage_text, stdout);
             return cli_close_stdout(0);
         } else {
-            return cli_bad_option(opt, argv);
+            return cli_bad_option(opt, argv, options);
         }
     }
     if (argc - optind != 2)

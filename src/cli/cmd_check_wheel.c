@@ -13,9 +13,11 @@ static const char usage_text[] =
 "Usage: pyprobe check-wheel [OPTION]... WHEEL...\n"
 "For each wheel file name print RANK NAME, where RANK is the position\n"
 "(0 = most preferred) of its best tag among the interpreter's tags;\n"
-"'- NAME' when it does not install there, '! NAME: REASON' when the name\n"
-"is malformed. Exit status 0 when every wheel installs (and has the\n"
-"expected ABI), 1 otherwise.\n"
+"'- WHY NAME' when it does not install there, WHY being python-tag,\n"
+"abi, platform or needs-glibc-X.Y (needs-musl-, needs-macos-: a newer\n"
+"release than this one); '! NAME: REASON' when the name is malformed.\n"
+"Exit status 0 when every wheel installs (and has the expected ABI),\n"
+"1 otherwise.\n"
 "\n"
 "  --expect-abi=TAG       fail unless each wheel's ABI tags hold TAG (or\n"
 "                         every tag of a set like abi3.abi3t), compared\n"
@@ -49,11 +51,13 @@ static int check_one(const char *name, const pyprobe_tag_list *tags,
         return 0;
     }
     size_t rank;
+    char why[32];
     int installs = pyprobe_tag_list_rank(tags, wheel, &rank);
     if (installs)
         printf("%zu %s\n", rank, name);
     else
-        printf("- %s\n", name);
+        printf("- %s %s\n", pyprobe_tag_list_why_not(tags, wheel, why,
+                                                     sizeof why), name);
     int ok = installs;
     if (expect_abi && !pyprobe_wheel_has_tags(wheel, 1, expect_abi)) {
         fflush(stdout);
@@ -93,7 +97,7 @@ int cmd_check_wheel(int argc, char **argv)
             fputs(usage_text, stdout);
             return cli_close_stdout(0);
         } else {
-            return cli_bad_option(opt, argv);
+            return cli_bad_option(opt, argv, options);
         }
     }
     if (optind >= argc)

@@ -15,8 +15,10 @@ static const char usage_text[] =
 "pypy3, ...) and in the usual places (pyenv's versions, /usr/local/bin,\n"
 "/opt/python*, ~/.local/bin, uv's and asdf's Pythons), probe them in\n"
 "parallel and print one line each: path, version, ABI tag, free-threaded\n"
-"build, abi3/abi3t, EXT_SUFFIX. Names of one interpreter (links, shims)\n"
-"are shown once. Interpreters that could not be probed follow, with why.\n"
+"build, abi3/abi3t, EXT_SUFFIX, sorted by implementation and version.\n"
+"Names of one interpreter (links, wrappers) are shown once. pyenv shims\n"
+"are not run: the interpreters of the pyenv root they name are listed.\n"
+"Interpreters that could not be probed follow, with why.\n"
 "\n"
 "  --json                 print every fact of each, and the other names\n"
 "  -j, --jobs=N           probe N at a time (default: one per CPU)\n"
@@ -102,7 +104,7 @@ int cmd_list(int argc, char **argv)
             fputs(usage_text, stdout);
             return cli_close_stdout(0);
         } else {
-            return cli_bad_option(opt, argv);
+            return cli_bad_option(opt, argv, options);
         }
     }
     if (optind < argc)

@@ -3,10 +3,16 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
+
+/* Room for every public name's key, for suggestions. */
+#define PYPROBE_NAME_MAX 128
 
 static const char usage_text[] =
 "Usage: pyprobe [OPTION]...\n"
@@ -124,7 +130,11 @@ static int pick(const char *option, const char *value,
             *result = i;
             return 1;
         }
-    cli_usage_error(option, "'%s' is not one of the choices", value);
+    char list[64] = "";
+    for (int i = 0; choices[i]; i++)
+        snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+                 i ? ", " : "", choices[i]);
+    cli_usage_error(option, "'%s' is not one of: %s", value, list);
     return 0;
 }
 
@@ -135,24 +145,64 @@ static int list_names(void)
     return cli_close_stdout(0);
 }
 
+/* PREFIX/share/SUB when it holds FILE, PREFIX being the directory above
+ * the one of the running program: where pip puts the data of the wheel
+ * (PREFIX/bin/pyprobe, PREFIX/share/...), or a moved installation. The
+ * result is in BUF; 0 when there is no such directory (or no
+ * /proc/self/exe to tell where the program is). */
+static int beside_program(char *buf, size_t size, const char *sub,
+                          const char *file)
+{
+#ifdef __linux__
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return 0;
+    exe[n] = '\0';
+    for (int up = 0; up < 2; up++) {    /* PREFIX/bin/pyprobe -> PREFIX */
+        char *slash = strrchr(exe, '/');
+        if (!slash)
+            return 0;
+        *slash = '\0';
+    }
+    int length = snprintf(buf, size, "%s/share/%s/%s", exe, sub, file);
+    if (length < 0 || (size_t)length >= size || access(buf, R_OK) != 0)
+        return 0;
+    buf[length - strlen(file) - 1] = '\0';
+    return 1;
+#else
+    (void)buf; (void)size; (void)sub; (void)file;
+    return 0;
+#endif
+}
+
 /* $PYPROBE_DATADIR stands in for the installed directory, so that a
- * build tree (and its tests) can point at data/ in the sources. */
+ * build tree (and its tests) can point at data/ in the sources; then the
+ * directory beside the program, then the configured one. */
 static int print_datadir(void)
 {
     const char *dir = getenv("PYPROBE_DATADIR");
-    puts(dir && *dir ? dir : PYPROBE_PKGDATADIR);
+    char beside[PATH_MAX + 64];
+    if (!(dir && *dir))
+        dir = beside_program(beside, sizeof beside, "pyprobe", "pyprobe_env.py")
+              ? beside : PYPROBE_PKGDATADIR;
+    puts(dir);
     return cli_close_stdout(0);
 }
 
 /* pyprobe.m4 goes to $(datadir)/aclocal, and PYPROBE_PKGDATADIR is
  * $(datadir)/pyprobe (Automake's pkgdatadir), so the one follows from the
  * other however the prefix was set. $PYPROBE_ACLOCALDIR stands in for it,
- * as $PYPROBE_DATADIR does for the data directory. */
+ * as $PYPROBE_DATADIR does for the data directory; the directory beside
+ * the program comes next, as for the data directory. */
 static int print_aclocaldir(void)
 {
     const char *dir = getenv("PYPROBE_ACLOCALDIR");
+    char beside[PATH_MAX + 64];
     if (dir && *dir) {
         puts(dir);
+    } else if (beside_program(beside, sizeof beside, "aclocal", "pyprobe.m4")) {
+        puts(beside);
     } else {
         const char *pkgdatadir = PYPROBE_PKGDATADIR;
         const char *slash = strrchr(pkgdatadir, '/');
@@ -160,6 +210,50 @@ static int print_aclocaldir(void)
         printf("%.*s/aclocal\n", datadir_length, pkgdatadir);
     }
     return cli_close_stdout(0);
+}
+
+/* A word left after the options: a command given after an option
+ * (getopt moved it here), or a mistyped one. */
+static int bad_argument(const char *word)
+{
+    const char *commands[16];
+    size_t count = 0;
+    while (count < 16 && (commands[count] = cli_command_name(count)))
+        count++;
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(word, commands[i]) == 0)
+            return cli_usage_error(word, "the command comes first: pyprobe "
+                                   "%s [OPTION]...", word);
+    const char *closest = cli_closest(word, commands, count);
+    if (closest)
+        return cli_usage_error(word, "unknown command or argument; did you "
+                               "mean %s?", closest);
+    return cli_usage_error(word, "unknown command or argument");
+}
+
+/* An unknown --get name, with the closest known one. */
+static int bad_name(const char *name)
+{
+    const char *keys[PYPROBE_NAME_MAX];
+    size_t count = 0;
+    char lower[64];
+    size_t length = 0;
+    for (; name[length] && length < sizeof lower - 1; length++)
+        lower[length] = (char)(name[length] >= 'A' && name[length] <= 'Z'
+                                   ? name[length] - 'A' + 'a'
+                                   : name[length]);
+    lower[length] = '\0';
+    const char *bare = strncmp(lower, "pyprobe_", 8) == 0 ? lower + 8 : lower;
+    while (count < PYPROBE_NAME_MAX && count < pyprobe_name_count()) {
+        keys[count] = pyprobe_name_key(count);
+        count++;
+    }
+    const char *closest = cli_closest(bare, keys, count);
+    if (closest)
+        return cli_usage_error("--get", "unknown name '%s'; did you mean "
+                               "%s?", name, closest);
+    return cli_usage_error("--get", "unknown name '%s'; pyprobe "
+                           "--list-names shows them", name);
 }
 
 static int parse(int argc, char **argv, request *req, pyprobe_policy *policy,
@@ -225,11 +319,11 @@ static int parse(int argc, char **argv, request *req, pyprobe_policy *policy,
             printf("pyprobe %s\n", pyprobe_version());
             return cli_close_stdout(0);
         default:
-            return cli_bad_option(opt, argv);
+            return cli_bad_option(opt, argv, long_options);
         }
     }
     if (optind < argc)
-        return cli_usage_error(argv[optind], "unknown command or argument");
+        return bad_argument(argv[optind]);
     if (cli_source_check(&req->source))
         return PYPROBE_ERR_USAGE;
     if (req->json && req->get_count)
@@ -240,14 +334,9 @@ static int parse(int argc, char **argv, request *req, pyprobe_policy *policy,
                                "stable-ABI build)");
     if (req->macro_prefix && !req->header)
         return cli_usage_error("--macro-prefix", "only applies to --header");
-    for (size_t i = 0; i < req->get_count; i++) {
-        int known = 0;
-        for (size_t n = 0; n < pyprobe_name_count(); n++)
-            known |= strcmp(req->gets[i], pyprobe_name_key(n)) == 0;
-        if (!known)
-            return cli_usage_error("--get", "unknown name '%s'; pyprobe "
-                                   "--list-names shows them", req->gets[i]);
-    }
+    for (size_t i = 0; i < req->get_count; i++)
+        if (pyprobe_name_find(req->gets[i]) < 0)
+            return bad_name(req->gets[i]);
     return 0;
 }
 
@@ -339,6 +428,9 @@ int cmd_probe(int argc, char **argv)
     pyprobe_status status = cli_source_load(&req.source, &facts, &error);
     if (status == PYPROBE_OK)
         status = pyprobe_report_new(facts, policy, &report, &error);
+    if (status == PYPROBE_OK && pyprobe_report_warning(report))
+        fprintf(stderr, "pyprobe: warning: %s\n",
+                pyprobe_report_warning(report));
     /* GitHub's files are appended to, after the others are in place */
     if (status == PYPROBE_OK)
         status = cli_github_prepare(&req.github, report, &error);

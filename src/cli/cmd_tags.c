@@ -37,7 +37,7 @@ int cmd_tags(int argc, char **argv)
             fputs(usage_text, stdout);
             return cli_close_stdout(0);
         }
-        return cli_bad_option(opt, argv);
+        return cli_bad_option(opt, argv, options);
     }
     if (optind < argc)
         return cli_usage_error(argv[optind], "unexpected argument");

@@ -126,7 +126,7 @@ int cmd_verify_import(int argc, char **argv)
             code = cli_close_stdout(0);
             goto out;
         } else {
-            code = cli_bad_option(opt, argv);
+            code = cli_bad_option(opt, argv, options);
             goto out;
         }
     }

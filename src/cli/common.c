@@ -225,13 +225,6 @@ pyprobe_status cli_source_load_tags(const cli_source *source,
     return status;
 }
 
-int cli_bad_option(int opt, char **argv)
-{
-    if (opt == ':')
-        return cli_usage_error(argv[optind - 1], "needs a value");
-    return cli_usage_error(argv[optind - 1], "unknown option");
-}
-
 const char *cli_yes_no(const pyprobe_report *report, const char *name)
 {
     return strcmp(pyprobe_report_get(report, name), "1") == 0 ? "yes" : "no";

@@ -18,6 +18,12 @@ static const struct {
     {"list", cmd_list},
 };
 
+const char *cli_command_name(size_t index)
+{
+    return index < sizeof commands / sizeof commands[0] ? commands[index].name
+                                                        : NULL;
+}
+
 /* Interrupted or terminated: end the interpreters we run (each has its
  * own process group, which the signal did not reach), then die of the
  * same signal, so the caller sees what happened. */

@@ -16,6 +16,9 @@ void print_summary(FILE *out, const pyprobe_report *report)
     const char *impl = get(report, "implementation");
     const char *libc = get(report, "libc");
     fprintf(out, "Interpreter    %s\n", get(report, "python"));
+    /* a wrapper or a pyenv shim: what it ran, the path to pin */
+    if (strcmp(get(report, "executable"), get(report, "python")) != 0)
+        fprintf(out, "Executable     %s\n", get(report, "executable"));
     int cpython = strcmp(impl, "cpython") == 0;
     const char *name = cpython ? "CPython"
                        : strcmp(impl, "pypy") == 0 ? "PyPy" : impl;
@@ -39,6 +42,7 @@ void print_summary(FILE *out, const pyprobe_report *report)
     fprintf(out, "Headers        %s\n", get(report, "includedir"));
     fprintf(out, "Build path     %s: %s, %s\n", get(report, "build_path"),
             get(report, "wheel_tag"), get(report, "build_suffix"));
+    fprintf(out, "               (%s)\n", get(report, "build_reason"));
     fprintf(out, "mypyc          %s: %s\n", cli_yes_no(report, "mypyc"),
             get(report, "mypyc_reason"));
     fprintf(out, "GIL now        %s (run-time state; builds use the build "

@@ -108,14 +108,19 @@ for n in zipfile.ZipFile(sys.argv[1]).namelist(): print(n)' "$1"
 
 # cibw_option PY PYPROJECT KEY [PACKAGE]: a [tool.cibuildwheel] command as
 # cibuildwheel runs it: a list joined with &&, {package} and {project}
-# replaced by PACKAGE.
+# replaced by PACKAGE. A "pip install pyprobe" step is left out: the
+# tests run the rest in fake_path's directory, whose pyprobe stands for
+# the one it installs; with cibw_as_written=1 it stays
+# (tests/example-cibuildwheel.sh runs it, in a virtual environment).
 cibw_option() {
-    "$1" - "$2" "$3" "${4-}" <<'PY'
-import sys, tomllib
+    cibw_as_written=${cibw_as_written:-0} "$1" - "$2" "$3" "${4-}" <<'PY'
+import os, sys, tomllib
 path, key, package = sys.argv[1:]
 with open(path, "rb") as stream:
     value = tomllib.load(stream)["tool"]["cibuildwheel"][key]
 if isinstance(value, list):
+    if os.environ["cibw_as_written"] != "1":
+        value = [step for step in value if step != "pip install pyprobe"]
     value = " && ".join(value)
 print(value.replace("{package}", package).replace("{project}", package))
 PY

@@ -121,13 +121,37 @@ static const struct {
     {"cpython-3.14", MACOS_314, NULL, "wheel_tag",
      "cp314-cp314-macosx_11_0_arm64"},
     {"cpython-3.11-debian", NULL, NULL, "module_ldflags", ""},
+    /* as python3.11-config --embed --ldflags: no LINKFORSHARED (Debian's
+     * -Wl,-O1 -Wl,-Bsymbolic-functions) */
     {"cpython-3.11-debian", NULL, NULL, "embed_libs",
-     "-L/usr/lib/x86_64-linux-gnu -lpython3.11 -ldl -lm -Xlinker "
-     "-export-dynamic -Wl,-O1 -Wl,-Bsymbolic-functions"},
+     "-L/usr/lib/x86_64-linux-gnu -lpython3.11 -ldl -lm"},
     {"cpython-3.14t", NULL, NULL, "embed_libs",
      /* a static-only build: LIBPL too (the sheet's is a build tree) */
      "-L/opt/python-cpython-3.14t/lib -L/build/python-cpython-3.14t "
-     "-lpython3.14t -ldl -lm -Xlinker -export-dynamic"},
+     "-lpython3.14t -ldl -lm"},
+    /* PyPy has no libpython C API to embed (libpypy-c: no Py_Initialize) */
+    {"pypy-3.9-debian", NULL, NULL, "embed_libs", ""},
+    /* BUILD_REASON says why BUILD_PATH is what it is */
+    {"cpython-3.11-debian", NULL, NULL, "build_reason",
+     "no --limited-api: a build for this interpreter only"},
+    {"cpython-3.11-debian", NULL, "limited-api=3.12", "build_reason",
+     "--limited-api=3.12 is newer than this interpreter (3.11)"},
+    {"cpython-3.11-debian", NULL, "limited-api=3.11", "build_reason",
+     "--limited-api=3.11: a GIL build of CPython 3.11 loads abi3 extensions"},
+    {"cpython-3.14t", NULL, "limited-api=3.11", "build_reason",
+     "free-threaded 3.14 has no stable ABI"},
+    {"cpython-3.14t", NULL, "limited-api=3.11 abi3t=yes", "build_reason",
+     "free-threaded 3.14 has no stable ABI (abi3t needs 3.15)"},
+    {"cpython-3.14", NULL, "limited-api=3.11 abi3t=yes", "build_reason",
+     "abi3t needs 3.15 (this is 3.14): abi3 alone, for 3.11 and later"},
+    {"cpython-3.15t", NULL, "limited-api=3.11", "build_reason",
+     "free-threaded 3.15 loads abi3t, not abi3: add --abi3t=yes"},
+    {"cpython-3.15t", NULL, "limited-api=3.11 abi3t=yes", "build_reason",
+     "--abi3t=yes: CPython 3.15 loads abi3 and abi3t extensions"},
+    {"cpython-3.15", NULL, "limited-api=3.11 abi3t=only", "build_reason",
+     "--abi3t=only: CPython 3.15 loads abi3t extensions (PEP 803)"},
+    {"pypy-3.9-debian", NULL, "limited-api=3.8", "build_reason",
+     "the stable ABI is CPython's: pypy has none"},
 };
 
 START_TEST(test_decisions)
@@ -165,6 +189,23 @@ START_TEST(test_mypyc_required)
 }
 END_TEST
 
+/* A minimum newer than the interpreter is worth a warning, not
+ * silence; a policy that fits has none. */
+START_TEST(test_warning)
+{
+    pyprobe_report *report = fixture_report("cpython-3.11-debian", NULL,
+                                            "limited-api=3.99");
+    const char *warning = pyprobe_report_warning(report);
+    ck_assert_ptr_nonnull(warning);
+    ck_assert_str_eq(warning, "--limited-api=3.99 is newer than this "
+                     "interpreter (3.11): no stable-ABI build");
+    pyprobe_report_free(report);
+    report = fixture_report("cpython-3.11-debian", NULL, "limited-api=3.11");
+    ck_assert_ptr_null(pyprobe_report_warning(report));
+    pyprobe_report_free(report);
+}
+END_TEST
+
 START_TEST(test_limited_api_versions)
 {
     static const char *const bad[] = {"3", "3.", "3.1", "3.x", "2.7", "4.0",
@@ -195,7 +236,15 @@ START_TEST(test_every_name)
         ck_assert_ptr_nonnull(pyprobe_report_get(report, pyprobe_name_at(i)));
         ck_assert_ptr_nonnull(pyprobe_name_description(i));
     }
-    ck_assert_ptr_null(pyprobe_report_get(report, "PYPROBE_FREE_THREADED"));
+    /* any case, with or without the prefix, as pyprobe_env.py reads */
+    ck_assert_str_eq(pyprobe_report_get(report, "PYPROBE_FREE_THREADED"),
+                     "1");
+    ck_assert_str_eq(pyprobe_report_get(report, "Free_Threaded"), "1");
+    ck_assert_str_eq(pyprobe_report_get(report, "pyprobe_abi_tag"),
+                     "cp315t");
+    ck_assert_int_eq(pyprobe_name_find("PYPROBE_"), -1);
+    ck_assert_int_eq(pyprobe_name_find("PYPROBE_PYPROBE_DEBUG"), -1);
+    ck_assert_ptr_null(pyprobe_report_get(report, "free threaded"));
     ck_assert_ptr_null(pyprobe_report_get(report, "nosuch"));
     ck_assert_ptr_null(pyprobe_name_at(pyprobe_name_count()));
     pyprobe_report_free(report);
@@ -209,6 +258,7 @@ static Suite *decide_suite(void)
     tcase_add_loop_test(tc, test_decisions, 0,
                         sizeof decisions / sizeof decisions[0]);
     tcase_add_test(tc, test_mypyc_required);
+    tcase_add_test(tc, test_warning);
     tcase_add_test(tc, test_limited_api_versions);
     tcase_add_test(tc, test_every_name);
     suite_add_tcase(suite, tc);

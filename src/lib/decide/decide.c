@@ -85,6 +85,45 @@ static build_choice choose_build(const pyprobe_facts *f,
     return c;
 }
 
+/* BUILD_REASON: why the build is on the path it is, in one line. The
+ * checks follow pp_decide's conditions, most fundamental first. */
+static void explain_build(const pyprobe_facts *f, const pyprobe_policy *policy,
+                          const char *path, char *out, size_t size)
+{
+    long minor = f->raw.version.minor, wanted = policy->limited_api_minor;
+    int abi3t_wanted = policy->abi3t != PYPROBE_ABI3T_NO;
+    if (!policy->limited_api)
+        snprintf(out, size, "no --limited-api: a build for this "
+                 "interpreter only");
+    else if (strcmp(path, "abi3t") == 0)
+        snprintf(out, size, "--abi3t=only: CPython 3.%ld loads abi3t "
+                 "extensions (PEP 803)", minor);
+    else if (strcmp(path, "abi3.abi3t") == 0)
+        snprintf(out, size, "--abi3t=yes: CPython 3.%ld loads abi3 and "
+                 "abi3t extensions", minor);
+    else if (strcmp(path, "abi3") == 0 && abi3t_wanted)
+        snprintf(out, size, "abi3t needs 3.15 (this is 3.%ld): abi3 alone, "
+                 "for 3.%ld and later", minor, wanted);
+    else if (strcmp(path, "abi3") == 0)
+        snprintf(out, size, "--limited-api=3.%ld: a GIL build of CPython "
+                 "3.%ld loads abi3 extensions", wanted, minor);
+    else if (!f->is_cpython)
+        snprintf(out, size, "the stable ABI is CPython's: %s has none",
+                 f->raw.implementation);
+    else if (f->free_threaded && minor < 15)
+        snprintf(out, size, "free-threaded 3.%ld has no stable ABI%s", minor,
+                 abi3t_wanted ? " (abi3t needs 3.15)" : "");
+    else if (wanted > minor)
+        snprintf(out, size, "--limited-api=3.%ld is newer than this "
+                 "interpreter (3.%ld)", wanted, minor);
+    else if (f->free_threaded && !abi3t_wanted)
+        snprintf(out, size, "free-threaded 3.%ld loads abi3t, not abi3: "
+                 "add --abi3t=yes", minor);
+    else
+        snprintf(out, size, "this interpreter lists no stable-ABI "
+                 "extension suffix");
+}
+
 static int decide_mypyc(const pyprobe_facts *f, const pyprobe_policy *policy,
                         const char **reason)
 {
@@ -127,6 +166,12 @@ pyprobe_status pp_decide(const pyprobe_facts *f, const pyprobe_policy *policy,
                (!policy->limited_api || minor >= abi3t_minor(policy));
     build_choice build = choose_build(f, policy, d->limited_api, d->abi3t);
     d->build_path = build.path;
+    explain_build(f, policy, build.path, d->build_reason,
+                  sizeof d->build_reason);
+    if (policy->limited_api && policy->limited_api_minor > minor)
+        snprintf(d->warning, sizeof d->warning, "--limited-api=3.%ld is "
+                 "newer than this interpreter (3.%ld): no stable-ABI build",
+                 policy->limited_api_minor, minor);
     d->build_suffix = build.suffix;
 
     d->mypyc = decide_mypyc(f, policy, &d->mypyc_reason);

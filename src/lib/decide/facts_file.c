@@ -22,6 +22,7 @@
 #include "decide/report.h"
 #include "facts/answer_json.h"
 #include "util/error.h"
+#include "util/strbuf.h"
 
 static pyprobe_status policy_from_json(const json_t *json, const char *path,
                                        pyprobe_policy *policy,
@@ -52,6 +53,23 @@ static pyprobe_status policy_from_json(const json_t *json, const char *path,
                                        error) != PYPROBE_OK)
         return pp_error_reframe(error, PYPROBE_ERR_PROTOCOL, path);
     return PYPROBE_OK;
+}
+
+/* Names a version 1 file (pyprobe 0.1.0) cannot be held to: added
+ * since, or given by another rule since (EMBED_LIBS lost the linker
+ * options LINKFORSHARED carries). Their values are recomputed. */
+static const char *const v1_unchecked[] = {
+    "build_reason",
+    "embed_libs",
+};
+
+static int unchecked(long version, const char *key)
+{
+    for (size_t i = 0; version == 1 && i < sizeof v1_unchecked /
+                                               sizeof v1_unchecked[0]; i++)
+        if (strcmp(key, v1_unchecked[i]) == 0)
+            return 1;
+    return 0;
 }
 
 /* A file written before a name existed lacks the name, and its probe
@@ -90,15 +108,36 @@ static int has_word(const char *list, const char *word)
     return 0;
 }
 
+/* A list name's array as the space-separated text of the other outputs;
+ * NULL unless an array of strings. Caller frees. */
+static char *join_words(const json_t *array)
+{
+    pp_strbuf buf = PP_STRBUF_INIT;
+    size_t i;
+    const json_t *word;
+    if (!json_is_array(array))
+        return NULL;
+    pp_strbuf_puts(&buf, "");
+    json_array_foreach(array, i, word) {
+        if (!json_is_string(word)) {
+            pp_strbuf_release(&buf);
+            return NULL;
+        }
+        pp_strbuf_printf(&buf, "%s%s", i ? " " : "", json_string_value(word));
+    }
+    return pp_strbuf_take(&buf);
+}
+
 /* Every public name in the file must equal what the facts give; a name
  * newer than the file may be absent (forget_newer_names). */
-static pyprobe_status check_recorded(const json_t *root,
+static pyprobe_status check_recorded(const json_t *root, long version,
                                      const pyprobe_facts *facts,
                                      const pyprobe_policy *policy,
                                      const char *path, pyprobe_error *error)
 {
     char *values[PP_NAME_COUNT] = {NULL};
-    pyprobe_status status = pp_report_values(values, facts, policy, error);
+    pyprobe_status status = pp_report_values(values, facts, policy, NULL,
+                                              error);
     char *unknown = NULL;   /* UNKNOWN before forget_newer_names */
     if (status == PYPROBE_OK &&
         !(unknown = strdup(values[PP_NAME_UNKNOWN])))
@@ -106,25 +145,36 @@ static pyprobe_status check_recorded(const json_t *root,
     if (status == PYPROBE_OK)
         forget_newer_names(root, values[PP_NAME_UNKNOWN]);
     for (size_t i = 0; i < PP_NAME_COUNT && status == PYPROBE_OK; i++) {
+        if (unchecked(version, pp_names[i].key))
+            continue;
         const json_t *value = json_object_get(root, pp_names[i].key);
+        if (!value && unknown && has_word(unknown, pp_names[i].key))
+            continue;   /* newer than the file */
         char number[32];
+        char *words = NULL;
         const char *text = json_string_value(value);
+        if (pp_names[i].kind == PP_KIND_WORDS && version >= 2)
+            text = words = join_words(value);
         if (json_is_integer(value)) {
             snprintf(number, sizeof number, "%" JSON_INTEGER_FORMAT,
                      json_integer_value(value));
             text = number;
         }
-        if (!value && unknown && has_word(unknown, pp_names[i].key))
-            continue;   /* newer than the file */
         if (!text)
             status = pp_error_set(error, PYPROBE_ERR_PROTOCOL, path,
-                                  "field '%s' is missing", pp_names[i].key);
+                                  "field '%s' is %s", pp_names[i].key,
+                                  !value ? "missing"
+                                  : pp_names[i].kind == PP_KIND_WORDS &&
+                                          version >= 2
+                                      ? "not a list of strings"
+                                      : "not a string or a number");
         else if (strcmp(text, values[i]) != 0)
             status = pp_error_set(error, PYPROBE_ERR_PROTOCOL, path,
                                   "field '%s' is '%s' but its probe data "
                                   "gives '%s': was the file edited, or "
                                   "written by another pyprobe version?",
                                   pp_names[i].key, text, values[i]);
+        free(words);
     }
     free(unknown);
     pp_report_values_free(values);
@@ -160,11 +210,12 @@ pyprobe_status pyprobe_facts_load_json(const char *path,
         pp_error_hint(error, "write one with pyprobe --json");
         goto done;
     }
-    if (!json_is_integer(version) ||
-        json_integer_value(version) != PP_JSON_FORMAT_VERSION) {
+    if (!json_is_integer(version) || json_integer_value(version) < 1 ||
+        json_integer_value(version) > PP_JSON_FORMAT_VERSION) {
         status = pp_error_set(error, PYPROBE_ERR_PROTOCOL, path,
-                              "facts format version is not %d",
+                              "facts format version is not 1 to %d",
                               PP_JSON_FORMAT_VERSION);
+        pp_error_hint(error, "write it again with this pyprobe --json");
         goto done;
     }
     if (!python || !json_is_object(probe)) {
@@ -179,7 +230,8 @@ pyprobe_status pyprobe_facts_load_json(const char *path,
         goto done;
     status = pp_facts_from_json_probe(probe, python, path, facts, error);
     if (status == PYPROBE_OK)
-        status = check_recorded(root, *facts, &policy, path, error);
+        status = check_recorded(root, (long)json_integer_value(version),
+                                *facts, &policy, path, error);
     if (status != PYPROBE_OK) {
         pyprobe_facts_free(*facts);
         *facts = NULL;

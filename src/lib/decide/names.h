@@ -9,13 +9,16 @@
 
 #include <stddef.h>
 
-/* How a value is written: STRING quoted in C, BOOL as 0/1, NUMBER and
- * HEX unquoted in C; in JSON BOOL and NUMBER are numbers, HEX a string. */
+/* How a value is written: STRING and WORDS quoted in C, BOOL as 0/1,
+ * NUMBER and HEX unquoted in C; in JSON BOOL and NUMBER are numbers, HEX
+ * a string, WORDS an array of strings (the words never hold a space:
+ * they are checked file-name suffixes). */
 typedef enum pp_name_kind {
     PP_KIND_STRING,
     PP_KIND_BOOL,
     PP_KIND_NUMBER,
-    PP_KIND_HEX
+    PP_KIND_HEX,
+    PP_KIND_WORDS      /* a list: space-separated text, a JSON array */
 } pp_name_kind;
 
 #define PP_NAMES(X) \
@@ -34,8 +37,8 @@ typedef enum pp_name_kind {
     X(PLATFORM_TAG, platform_tag, STRING, "platform part of a freshly built wheel's name") \
     X(SOABI, soabi, STRING, "SOABI config variable") \
     X(EXT_SUFFIX, ext_suffix, STRING, "file name suffix of a version-specific extension module") \
-    X(EXTENSION_SUFFIXES, extension_suffixes, STRING, "importlib.machinery.EXTENSION_SUFFIXES, space-separated") \
-    X(STABLE_ABI_SUFFIXES, stable_abi_suffixes, STRING, "stable-ABI suffixes this interpreter really loads, space-separated") \
+    X(EXTENSION_SUFFIXES, extension_suffixes, WORDS, "importlib.machinery.EXTENSION_SUFFIXES, space-separated (a JSON array)") \
+    X(STABLE_ABI_SUFFIXES, stable_abi_suffixes, WORDS, "stable-ABI suffixes this interpreter really loads, space-separated (a JSON array)") \
     X(FREE_THREADED, free_threaded, BOOL, "1 if the build has the GIL disabled (build configuration, Py_GIL_DISABLED)") \
     X(GIL_ENABLED, gil_enabled, BOOL, "GIL state of the probing process at run time; not for build decisions") \
     X(DEBUG, debug, BOOL, "1 for a debug build (Py_DEBUG)") \
@@ -57,6 +60,7 @@ typedef enum pp_name_kind {
     X(ABI3T, abi3t, BOOL, "1 if an abi3t extension (PEP 803) can be built for and loaded by it") \
     X(STABLE_ABI_SUFFIX, stable_abi_suffix, STRING, "suffix to name a stable-ABI extension with, empty where none applies") \
     X(BUILD_PATH, build_path, STRING, "extension build chosen by the policy: version-specific, abi3, abi3.abi3t or abi3t") \
+    X(BUILD_REASON, build_reason, STRING, "why BUILD_PATH is what it is, in one line") \
     X(BUILD_SUFFIX, build_suffix, STRING, "suffix to name the extension built on BUILD_PATH") \
     X(WHEEL_TAG, wheel_tag, STRING, "tag of a wheel built on BUILD_PATH (cp311-abi3-linux_x86_64)") \
     X(MYPYC, mypyc, BOOL, "1 if the policy says: compile with mypyc") \
@@ -80,7 +84,9 @@ typedef struct pp_name_info {
 
 extern const pp_name_info pp_names[PP_NAME_COUNT];
 
-/* The id for a --get key or a bare upper-case name; -1 if unknown. */
+/* The id for a name in any case, with or without the PYPROBE_ prefix
+ * ("free_threaded", "FREE_THREADED", "PYPROBE_FREE_THREADED"); -1 if
+ * unknown. */
 int pp_name_lookup(const char *name);
 
 #endif

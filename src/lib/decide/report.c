@@ -2,6 +2,7 @@
  * the facts as they are, the decisions (decide.c) written as text. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,9 +78,17 @@ static void module_ldflags(const pyprobe_facts *f, pp_strbuf *buf)
     }
 }
 
-/* As python3-config --embed --ldflags: libpython, then what it needs. */
+/* As python3-config --embed --ldflags prints them (CPython's
+ * Misc/python-config.in and .sh.in): -L for libpython (and for LIBPL when
+ * it is static), -lpython, LIBS, SYSLIBS. Not LINKFORSHARED: those are
+ * the options the python executable itself was linked with (Debian's
+ * -Wl,-O1 -Wl,-Bsymbolic-functions), not what embedding needs. Only
+ * CPython embeds through libpython's C API: PyPy's libpypy-c has no
+ * Py_Initialize (it embeds through cffi), so there it is empty. */
 static void embed_libs(const pyprobe_facts *f, pp_strbuf *buf)
 {
+    if (!f->is_cpython)
+        return;
     const char *libdir = pp_facts_config_str(f, "LIBDIR");
     const char *libpl = pp_facts_config_str(f, "LIBPL");
     int shared = pp_config_flag(pp_facts_config(f, "Py_ENABLE_SHARED")) == 1;
@@ -94,8 +103,6 @@ static void embed_libs(const pyprobe_facts *f, pp_strbuf *buf)
         pp_strbuf_printf(buf, "%s-l%s", buf->length ? " " : "", f->libpython);
     append_words(buf, pp_facts_config_str(f, "LIBS"));
     append_words(buf, pp_facts_config_str(f, "SYSLIBS"));
-    if (strcmp(f->raw.sys_platform, "darwin") != 0)
-        append_words(buf, pp_facts_config_str(f, "LINKFORSHARED"));
 }
 
 static int set_facts(char **values, const pyprobe_facts *f)
@@ -199,6 +206,7 @@ static int set_decisions(char **values, const pp_decisions *d)
            set_value(values, PP_NAME_STABLE_ABI_SUFFIX,
                      d->stable_abi_suffix) &&
            set_value(values, PP_NAME_BUILD_PATH, d->build_path) &&
+           set_value(values, PP_NAME_BUILD_REASON, d->build_reason) &&
            set_value(values, PP_NAME_BUILD_SUFFIX, d->build_suffix) &&
            set_value(values, PP_NAME_WHEEL_TAG, d->wheel_tag) &&
            set_bool(values, PP_NAME_MYPYC, d->mypyc) &&
@@ -210,6 +218,7 @@ static int set_decisions(char **values, const pp_decisions *d)
 pyprobe_status pp_report_values(char *values[PP_NAME_COUNT],
                                 const pyprobe_facts *facts,
                                 const pyprobe_policy *policy,
+                                char warning[PP_DECIDE_TEXT],
                                 pyprobe_error *error)
 {
     pp_decisions decisions;
@@ -219,6 +228,8 @@ pyprobe_status pp_report_values(char *values[PP_NAME_COUNT],
     if (status != PYPROBE_OK)
         return status;
     int ok = set_decisions(values, &decisions);
+    if (warning)
+        snprintf(warning, PP_DECIDE_TEXT, "%s", decisions.warning);
     pp_decisions_clear(&decisions);
     if (!ok)
         return pp_error_nomem(error);
@@ -251,7 +262,7 @@ pyprobe_status pyprobe_report_new(const pyprobe_facts *facts,
         return pp_error_nomem(error);
     report->policy = *policy;
     pyprobe_status status = pp_report_values(report->values, facts, policy,
-                                             error);
+                                             report->warning, error);
     if (status != PYPROBE_OK)
         goto fail;
     /* Only --json needs the answer as JSON; a path that is not UTF-8
@@ -276,6 +287,11 @@ void pyprobe_report_free(pyprobe_report *report)
     pp_report_values_free(report->values);
     json_decref(report->probe);
     free(report);
+}
+
+const char *pyprobe_report_warning(const pyprobe_report *report)
+{
+    return report->warning[0] ? report->warning : NULL;
 }
 
 const char *pyprobe_report_get(const pyprobe_report *report, const char *name)

@@ -7,7 +7,13 @@
  * (device and inode) are merged before probing, and names whose probes
  * report one real executable and prefix are merged after, so that a
  * virtual environment, which shares its interpreter's executable but not
- * its prefix, stays an entry of its own. */
+ * its prefix, stays an entry of its own.
+ *
+ * pyenv shims are not run: each run is a few of pyenv's shell scripts
+ * (seconds, for every name in the shims directory), and a shim whose
+ * command no selected version has only fails. A shim names its pyenv
+ * root, and the interpreters are taken from ROOT/versions, as for
+ * $PYENV_ROOT. The list ends sorted by implementation and version. */
 #include "config.h"
 
 #include <dirent.h>
@@ -36,6 +42,7 @@ typedef struct entry {
 struct pyprobe_interpreters {
     entry *entries;
     size_t count, capacity;
+    pp_strlist pyenv_roots;    /* named by the shims found on the way */
 };
 
 /* python, python3, python3.13, python3.13t, python3.11d, pypy3, pypy3.10,
@@ -94,12 +101,47 @@ static char *venv_root(const char *path)
     return dir;
 }
 
+/* The root of the pyenv whose shim path is (the PYENV_ROOT its script
+ * exports), or NULL if path is no pyenv shim. A shim is a script of
+ * the form pyenv writes (libexec/pyenv-rehash):
+ *     export PYENV_ROOT="/root/.pyenv"
+ *     ...
+ *     exec "/root/.pyenv/libexec/pyenv" exec "$program" "$@"
+ * The root is read, never run. Caller frees. */
+static char *pyenv_shim_root(const char *path)
+{
+    static const char marker[] = "export PYENV_ROOT=\"";
+    char head[2048];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t n = fread(head, 1, sizeof head - 1, f);
+    fclose(f);
+    head[n] = '\0';
+    if (n < 2 || head[0] != '#' || head[1] != '!' || strlen(head) != n)
+        return NULL;                     /* not a script */
+    char *root = strstr(head, marker);
+    char *end = root ? strchr(root + sizeof marker - 1, '"') : NULL;
+    if (!end || !strstr(end, "/libexec/pyenv\" exec "))
+        return NULL;
+    root += sizeof marker - 1;
+    *end = '\0';
+    return root[0] == '/' && !strpbrk(root, "\n$`\\") ? strdup(root) : NULL;
+}
+
 static int add_candidate(pyprobe_interpreters *list, const char *path)
 {
     struct stat st;
     if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
         access(path, X_OK) != 0)
         return 1;
+    char *root = pyenv_shim_root(path);
+    if (root) {
+        int ok = pp_strlist_contains(&list->pyenv_roots, root) ||
+                 pp_strlist_push(&list->pyenv_roots, root);
+        free(root);
+        return ok;
+    }
     char *venv = venv_root(path);
     if (!venv)
         return 0;
@@ -201,6 +243,15 @@ static int scan_usual_places(pyprobe_interpreters *list)
              scan_pattern(list, "/opt/homebrew/bin");
     if (ok && pyenv && pyenv[0] == '/') {
         snprintf(pattern, sizeof pattern, "%s/versions/*/bin", pyenv);
+        ok = scan_pattern(list, pattern);
+    }
+    /* the roots the shims on PATH named (glob metacharacters in a root
+     * could match other directories: such a root is not scanned) */
+    for (size_t i = 0; ok && i < list->pyenv_roots.count; i++) {
+        const char *root = list->pyenv_roots.items[i];
+        if (strpbrk(root, "*?[\\"))
+            continue;
+        snprintf(pattern, sizeof pattern, "%s/versions/*/bin", root);
         ok = scan_pattern(list, pattern);
     }
     if (ok && uv && uv[0] == '/') {
@@ -316,6 +367,31 @@ static int merge_probed(pyprobe_interpreters *list)
     return 1;
 }
 
+/* Implementation, then version (newest last), then ABI flags and path;
+ * the ones that could not be probed at the end, by path. */
+static int by_interpreter(const void *pa, const void *pb)
+{
+    const entry *a = pa, *b = pb;
+    if (!a->facts || !b->facts)
+        return !a->facts != !b->facts ? (a->facts ? -1 : 1)
+                                      : strcmp(a->path, b->path);
+    const pp_raw_facts *x = &a->facts->raw, *y = &b->facts->raw;
+    int c = strcmp(x->implementation, y->implementation);
+    long order[][2] = {
+        {x->version.major, y->version.major},
+        {x->version.minor, y->version.minor},
+        {x->version.micro, y->version.micro},
+    };
+    for (size_t i = 0; !c && i < sizeof order / sizeof order[0]; i++)
+        c = (order[i][0] > order[i][1]) - (order[i][0] < order[i][1]);
+    if (!c)
+        c = strcmp(a->facts->version, b->facts->version);  /* 3.15.0rc1 */
+    if (!c)
+        c = strcmp(x->abiflags ? x->abiflags : "",
+                   y->abiflags ? y->abiflags : "");
+    return c ? c : strcmp(a->path, b->path);
+}
+
 pyprobe_status pyprobe_interpreters_find(const pyprobe_probe_options *options,
                                          unsigned jobs,
                                          pyprobe_interpreters **result,
@@ -340,6 +416,9 @@ pyprobe_status pyprobe_interpreters_find(const pyprobe_probe_options *options,
         probe_all(list, options, jobs);
         ok = merge_probed(list);
     }
+    if (ok && list->count)
+        qsort(list->entries, list->count, sizeof *list->entries,
+              by_interpreter);
     if (!ok) {
         pyprobe_interpreters_free(list);
         return pp_error_nomem(error);
@@ -358,6 +437,7 @@ void pyprobe_interpreters_free(pyprobe_interpreters *list)
         pyprobe_facts_free(list->entries[i].facts);
     }
     free(list->entries);
+    pp_strlist_clear(&list->pyenv_roots);
     free(list);
 }
 

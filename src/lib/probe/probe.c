@@ -66,18 +66,36 @@ void pyprobe_probe_options_set_use_sysconfig(pyprobe_probe_options *options,
     options->use_sysconfig = use_sysconfig != 0;
 }
 
-/* The last non-empty line of standard error: for a Python traceback,
- * the line that names the exception. */
-static void last_line(const char *text, size_t length, const char **line,
-                      int *line_length)
+/* The line of standard error that says what went wrong: in a Python
+ * traceback the last one, which names the exception; in anything else
+ * the first one, as a wrapper's message starts with it ("pyenv:
+ * python3.12: command not found", then advice). */
+static void error_line(const char *text, size_t length, const char **line,
+                       int *line_length)
 {
-    size_t end = length;
-    while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == '\r' ||
-                       text[end - 1] == ' '))
-        end--;
-    size_t start = end;
-    while (start > 0 && text[start - 1] != '\n')
-        start--;
+    static const char traceback[] = "Traceback (most recent call last):";
+    size_t start = 0, end = length;
+    int is_traceback = 0;
+    for (size_t i = 0; i + sizeof traceback - 1 <= length && !is_traceback;
+         i++)
+        is_traceback = memcmp(text + i, traceback, sizeof traceback - 1) == 0;
+    if (is_traceback) {
+        while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == '\r' ||
+                           text[end - 1] == ' '))
+            end--;
+        start = end;
+        while (start > 0 && text[start - 1] != '\n')
+            start--;
+    } else {
+        while (start < length && (text[start] == '\n' ||
+                                  text[start] == '\r' || text[start] == ' '))
+            start++;
+        end = start;
+        while (end < length && text[end] != '\n' && text[end] != '\r')
+            end++;
+        while (end > start && text[end - 1] == ' ')
+            end--;
+    }
     *line = text + start;
     *line_length = (int)(end - start > 300 ? 300 : end - start);
 }
@@ -103,7 +121,8 @@ pyprobe_status pp_explain_failure(const char *python,
     }
     const char *line;
     int line_length;
-    last_line(run->err ? run->err : "", run->err_length, &line, &line_length);
+    error_line(run->err ? run->err : "", run->err_length, &line,
+               &line_length);
     if (line_length > 0)
         pp_error_set(error, PYPROBE_ERR_INTERPRETER, python,
                      "exited with status %d: %.*s", run->exit_status,

@@ -64,7 +64,7 @@ pyprobe_status pyprobe_report_header(const pyprobe_report *report,
         const pp_name_info *info = &pp_names[i];
         pp_strbuf_printf(&buf, "\n/* %s */\n#define %s%s ", info->description,
                          prefix, info->name);
-        if (info->kind == PP_KIND_STRING)
+        if (info->kind == PP_KIND_STRING || info->kind == PP_KIND_WORDS)
             put_c_string(&buf, report->values[i]);
         else
             pp_strbuf_puts(&buf, report->values[i]);

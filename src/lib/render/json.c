@@ -26,10 +26,28 @@ static json_t *policy_json(const pyprobe_policy *policy)
                      "abi3t", pp_abi3t_mode_names[policy->abi3t]);
 }
 
+/* "a b" as ["a", "b"]; "" as []. */
+static json_t *words_json(const char *value)
+{
+    json_t *array = json_array();
+    for (const char *p = value; array && *p;) {
+        size_t length = strcspn(p, " ");
+        if (length && json_array_append_new(array,
+                                            json_stringn(p, length)) != 0) {
+            json_decref(array);
+            return NULL;
+        }
+        p += length + (p[length] == ' ');
+    }
+    return array;
+}
+
 static json_t *value_json(const pp_name_info *info, const char *value)
 {
     if (info->kind == PP_KIND_BOOL || info->kind == PP_KIND_NUMBER)
         return json_integer(strtoll(value, NULL, 10));
+    if (info->kind == PP_KIND_WORDS)
+        return words_json(value);
     return json_string(value);
 }
 

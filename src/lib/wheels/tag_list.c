@@ -102,6 +102,128 @@ int pyprobe_tag_list_rank(const pyprobe_tag_list *list,
     return pp_wheel_rank(&wheel->parsed, list->index, rank);
 }
 
+/* A tag "py-abi-platform" cut into its three parts. */
+typedef struct tag_parts {
+    const char *part[3];
+    size_t length[3];
+} tag_parts;
+
+static int cut_tag(const char *tag, tag_parts *parts)
+{
+    const char *first = strchr(tag, '-');
+    const char *second = first ? strchr(first + 1, '-') : NULL;
+    if (!second)
+        return 0;
+    *parts = (tag_parts){{tag, first + 1, second + 1},
+                         {(size_t)(first - tag), (size_t)(second - first - 1),
+                          strlen(second + 1)}};
+    return 1;
+}
+
+static int same_part(const tag_parts *a, const tag_parts *b, int i)
+{
+    return a->length[i] == b->length[i] &&
+           memcmp(a->part[i], b->part[i], a->length[i]) == 0;
+}
+
+/* A platform with a version floor: manylinux (its legacy aliases too,
+ * PEP 600), musllinux (PEP 656), macOS. */
+typedef struct floor_tag {
+    const char *family;   /* "glibc", "musl", "macos" */
+    int major, minor;
+    char arch[64];
+} floor_tag;
+
+static int read_floor(const char *platform, size_t length, floor_tag *floor)
+{
+    static const struct {
+        const char *prefix, *family;
+        int major, minor;   /* -1: read from the tag */
+    } forms[] = {
+        {"manylinux1_", "glibc", 2, 5},
+        {"manylinux2010_", "glibc", 2, 12},
+        {"manylinux2014_", "glibc", 2, 17},
+        {"manylinux_", "glibc", -1, -1},
+        {"musllinux_", "musl", -1, -1},
+        {"macosx_", "macos", -1, -1},
+    };
+    char text[128];
+    if (length >= sizeof text)
+        return 0;
+    memcpy(text, platform, length);
+    text[length] = '\0';
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        size_t skip = strlen(forms[i].prefix);
+        if (strncmp(text, forms[i].prefix, skip) != 0)
+            continue;
+        floor->family = forms[i].family;
+        floor->major = forms[i].major;
+        floor->minor = forms[i].minor;
+        int used = 0;
+        if (forms[i].major < 0 &&
+            sscanf(text + skip, "%d_%d_%n", &floor->major, &floor->minor,
+                   &used) != 2)
+            return 0;
+        return snprintf(floor->arch, sizeof floor->arch, "%s",
+                        text + skip + used) < (int)sizeof floor->arch &&
+               floor->arch[0];
+    }
+    return 0;
+}
+
+const char *pyprobe_tag_list_why_not(const pyprobe_tag_list *list,
+                                     const pyprobe_wheel *wheel, char *reason,
+                                     size_t size)
+{
+    size_t rank;
+    if (pyprobe_tag_list_rank(list, wheel, &rank))
+        return NULL;
+    /* The Python and ABI tags go together in the interpreter's list
+     * (cp313-abi3 but no cp313-cp313 on 3.14), so they are judged as a
+     * pair: no pair fits and the wheel's ABI is one the interpreter
+     * knows (with other Python tags), or its Python tag is not the
+     * interpreter's own: python-tag; an ABI unknown here for the
+     * interpreter's own Python tag: abi. A pair fits: a platform, and
+     * of those the lowest floor above what an installable platform of
+     * the same kind and architecture reaches. */
+    int paired = 0, abi_known = 0, own_python = 0;
+    tag_parts own;
+    int have_own = list->tags.count && cut_tag(list->tags.items[0], &own);
+    floor_tag lowest = {NULL, 0, 0, ""};
+    for (size_t w = 0; w < wheel->parsed.tags.count; w++) {
+        tag_parts want, have;
+        floor_tag floor, here;
+        if (!cut_tag(wheel->parsed.tags.items[w], &want))
+            continue;
+        own_python |= have_own && same_part(&want, &own, 0);
+        int has_floor = read_floor(want.part[2], want.length[2], &floor);
+        for (size_t t = 0; t < list->tags.count; t++) {
+            if (!cut_tag(list->tags.items[t], &have) ||
+                !same_part(&want, &have, 1))
+                continue;
+            abi_known = 1;
+            if (!same_part(&want, &have, 0))
+                continue;
+            paired = 1;
+            if (has_floor && read_floor(have.part[2], have.length[2], &here) &&
+                strcmp(here.family, floor.family) == 0 &&
+                strcmp(here.arch, floor.arch) == 0 &&
+                (!lowest.family || floor.major < lowest.major ||
+                 (floor.major == lowest.major && floor.minor < lowest.minor)))
+                lowest = floor;
+        }
+    }
+    if (!paired)
+        snprintf(reason, size, "%s",
+                 abi_known || !own_python ? "python-tag" : "abi");
+    else if (lowest.family)
+        snprintf(reason, size, "needs-%s-%d.%d", lowest.family, lowest.major,
+                 lowest.minor);
+    else
+        snprintf(reason, size, "platform");
+    return reason;
+}
+
 pyprobe_status pyprobe_wheel_parse(const char *filename,
                                    pyprobe_wheel **wheel,
                                    pyprobe_error *error)
