@@ -243,6 +243,51 @@ def shared_library_depends(depends):
             depends.extend((path, '/etc/ld.so.cache'))
 
 
+# Where this interpreter installs packages: sysconfig's default scheme
+# (a virtual environment's own scheme and prefix, which -S hides), and
+# the same relative to an install prefix as automake's AM_PATH_PYTHON
+# computes pyexecdir and pythondir: the default scheme with Debian's
+# posix_local taken as posix_prefix. Reported as [platlib, purelib,
+# platlib_rel, purelib_rel], None where sysconfig cannot say. Imports
+# sysconfig (and os) even on the fast path: nothing else knows the
+# scheme a vendor chose.
+INSTALL_DIRS_PROBE = '''
+import os, sysconfig
+def default_scheme():
+    get = getattr(sysconfig, 'get_default_scheme', None)
+    return get() if get else sysconfig._get_default_scheme()
+def relative(name, scheme):
+    root = os.path.normpath('/pyprobe-prefix')
+    path = sysconfig.get_path(name, scheme, {'base': root, 'platbase': root})
+    if path.startswith(root + os.sep) and len(path) > len(root) + 1:
+        return path[len(root) + 1:]
+    return None
+dirs = [None, None, None, None]
+try:
+    if venv:
+        names = sysconfig.get_scheme_names()
+        scheme = ('venv' if 'venv' in names else
+                  'nt' if sys.platform == 'win32' else 'posix_prefix')
+        where = {'base': venv, 'platbase': venv}
+        dirs[:2] = [sysconfig.get_path(name, scheme, where)
+                    for name in ('platlib', 'purelib')]
+    else:
+        paths = sysconfig.get_paths()
+        dirs[:2] = [paths['platlib'], paths['purelib']]
+except (AttributeError, KeyError, TypeError, ValueError):
+    pass
+try:
+    if not venv:
+        scheme = default_scheme()
+    if scheme == 'posix_local':
+        scheme = 'posix_prefix'
+    dirs[2:] = [relative('platlib', scheme), relative('purelib', scheme)]
+except (AttributeError, KeyError, NameError, TypeError, ValueError):
+    pass
+info['install_dirs'] = dirs
+'''
+
+
 # Where platform.mac_ver() reads the macOS version.
 MAC_VERSION_FILE = '/System/Library/CoreServices/SystemVersion.plist'
 
@@ -321,6 +366,7 @@ def main():
             if loader and 'musl' in loader:
                 depends.append(loader)
                 exec(MUSL_PROBE, {'info': info, 'loader': loader})
+        exec(INSTALL_DIRS_PROBE, {'sys': sys, 'info': info, 'venv': prefix})
         if sys.platform == 'linux' and 'shared' in sys.argv[2:]:
             shared_library_depends(depends)
         if sys.platform == 'darwin':

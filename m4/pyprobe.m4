@@ -84,6 +84,14 @@ $1([BASE_PREFIX], [string],
      [sys.base_prefix (differs from PREFIX in a virtual environment)])[]dnl
 $1([VENV], [bool],
      [1 inside a virtual environment])[]dnl
+$1([PLATLIB], [string],
+     [where this interpreter installs extension modules (sysconfig platlib)])[]dnl
+$1([PURELIB], [string],
+     [where this interpreter installs pure-Python modules (sysconfig purelib)])[]dnl
+$1([PLATLIB_REL], [string],
+     [PLATLIB's place below an install prefix, as AM_PATH_PYTHON's pyexecdir])[]dnl
+$1([PURELIB_REL], [string],
+     [PURELIB's place below an install prefix, as AM_PATH_PYTHON's pythondir])[]dnl
 $1([INCLUDEDIR], [string],
      [directory holding Python.h for this interpreter])[]dnl
 $1([LIBDIR], [string],
@@ -121,7 +129,7 @@ $1([MODULE_LDFLAGS], [string],
 $1([EMBED_LIBS], [string],
      [linker flags and libraries to embed the interpreter])[]dnl
 $1([UNKNOWN], [string],
-     [names a description file could not give (their values are empty), space-separated])[]dnl
+     [names whose facts a description file or an older facts file lacks (their values are empty), space-separated])[]dnl
 ])
 
 dnl _PYPROBE_KEY(NAME)
@@ -278,6 +286,8 @@ else
 fi
 _PYPROBE_V[]ERROR=$pyprobe_error
 _PYPROBE_FOREACH_NAME([_PYPROBE_SUBST_NAME])dnl
+m4_if(_PYPROBE_V, [PYPROBE_], [_PYPROBE_INSTALL_DIRS
+])dnl
 m4_ifdef([AM_CONDITIONAL], [dnl
 _PYPROBE_CONDITIONAL([FREE_THREADED])
 _PYPROBE_CONDITIONAL([LIMITED_API])
@@ -288,6 +298,33 @@ AS_IF([test -z "$pyprobe_error"], [$1],
   [m4_default([$2], [AC_MSG_ERROR([$pyprobe_error])])])[]dnl
 _PYPROBE_POP_PREFIX[]dnl
 ])# PYPROBE_CHECK
+
+dnl _PYPROBE_INSTALL_DIRS
+dnl ---------------------
+dnl Internal, for the check without a PREFIX. As AM_PATH_PYTHON does,
+dnl substitute pythondir and pyexecdir, and pkgpythondir and
+dnl pkgpyexecdir (the package's directory below them: $PACKAGE, or the
+dnl tarname without automake), so that python_PYTHON and
+dnl pyexec_LTLIBRARIES install where the interpreter looks below the
+dnl install prefix: ${prefix}/PURELIB_REL and ${exec_prefix}/PLATLIB_REL
+dnl (lib/python3.14t/site-packages, lib/pypy3.9/site-packages). A value
+dnl the user gave (./configure pyexecdir=DIR) is kept. An unset PYTHON
+dnl becomes the interpreter probed, which py-compile runs.
+m4_define([_PYPROBE_INSTALL_DIRS],
+[if test -z "$pyprobe_error"; then
+  test -n "$PYTHON" || PYTHON=$PYPROBE_PYTHON
+  if test -n "$PYPROBE_PURELIB_REL" && test -n "$PYPROBE_PLATLIB_REL"; then
+    test -n "$pythondir" || pythondir="\${prefix}/$PYPROBE_PURELIB_REL"
+    test -n "$pyexecdir" || pyexecdir="\${exec_prefix}/$PYPROBE_PLATLIB_REL"
+  elif test -z "$pythondir" || test -z "$pyexecdir"; then
+    AC_MSG_WARN([pyprobe cannot tell where $PYPROBE_PYTHON installs modules below a prefix (unknown: $PYPROBE_UNKNOWN): set pythondir and pyexecdir])
+  fi
+fi
+AC_SUBST([pythondir])
+AC_SUBST([pkgpythondir], ["\${pythondir}/${PACKAGE:-$PACKAGE_TARNAME}"])
+AC_SUBST([pyexecdir])
+AC_SUBST([pkgpyexecdir], ["\${pyexecdir}/${PACKAGE:-$PACKAGE_TARNAME}"])[]dnl
+])
 
 dnl _PYPROBE_PUSH_PREFIX(PREFIX)
 dnl _PYPROBE_POP_PREFIX

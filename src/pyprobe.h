@@ -410,20 +410,37 @@ const char *pyprobe_tag_list_why_not(const pyprobe_tag_list *list,
  *     cp314t                 manylinux_2_28_aarch64
  *     cp315-abi3.abi3t       manylinux_2_28_x86_64
  *     pp310-pypy310_pp73     manylinux_2_28_x86_64
+ *     cp311                  <=manylinux_2_28_x86_64
  *
  * The first field is a CPython ABI tag (cp314, cp314t, cp311d, cp37m:
  * Python tag cp314, ABI tag as written) or PYTHON-ABI with an ABI tag set
  * (cp315-abi3.abi3t). A wheel fills a cell when its Python tags hold the
  * cell's, its ABI tag set is exactly the cell's, and its platform tags
- * hold the cell's platform. Blank lines and # comments are ignored. */
+ * hold the cell's platform. PEP 600's aliases are the same platform both
+ * ways (manylinux1 = manylinux_2_5, manylinux2010 = manylinux_2_12,
+ * manylinux2014 = manylinux_2_17). "<=" before a manylinux or musllinux
+ * platform asks for "at most this C library version": any wheel of that
+ * family and architecture whose version is not higher fills it. Blank
+ * lines and # comments are ignored; a cell given twice is an error.
+ *
+ * The release is one project at one version: the name and version most
+ * wheels have (in a tie, the higher version). A wheel of another project
+ * or version is "mixed" and fills no cell; two wheels filling one cell
+ * are both "duplicate". */
 
 typedef enum pyprobe_finding_kind {
     PYPROBE_FINDING_OK,          /* a wheel that fills a cell */
-    PYPROBE_FINDING_MISSING,     /* a cell no wheel fills */
+    PYPROBE_FINDING_MISSING,     /* a cell no wheel fills (or the sdist) */
     PYPROBE_FINDING_WRONG_ABI,   /* a wheel in a cell's place, other ABI */
     PYPROBE_FINDING_UNEXPECTED,  /* a wheel no cell asks for */
-    PYPROBE_FINDING_MALFORMED    /* a file name that is not a wheel's */
+    PYPROBE_FINDING_MALFORMED,   /* a file name that is not a wheel's */
+    PYPROBE_FINDING_MIXED,       /* a file of another project or version */
+    PYPROBE_FINDING_DUPLICATE    /* a wheel filling a cell another fills */
 } pyprobe_finding_kind;
+
+/* The verdict as printed: "ok", "missing", "wrong-abi", "unexpected",
+ * "malformed", "mixed", "duplicate". Static storage. */
+const char *pyprobe_finding_kind_name(pyprobe_finding_kind kind);
 
 typedef struct pyprobe_release_check pyprobe_release_check;
 
@@ -435,17 +452,27 @@ pyprobe_status pyprobe_release_check_new(const char *manifest_path,
                                          size_t wheel_count,
                                          pyprobe_release_check **check,
                                          pyprobe_error *error);
+/* As pyprobe_release_check_new, and the release must also have its
+ * source distribution, NAME-VERSION.tar.gz, among SDISTS (the *.tar.gz
+ * file names found beside the wheels): without it the result has a
+ * "missing" finding whose cell is "sdist"; an sdist of another project
+ * or version is "mixed", one not named NAME-VERSION.tar.gz "malformed". */
+pyprobe_status pyprobe_release_check_new_with_sdist(
+    const char *manifest_path, const char *const *wheels, size_t wheel_count,
+    const char *const *sdists, size_t sdist_count,
+    pyprobe_release_check **check, pyprobe_error *error);
 void pyprobe_release_check_free(pyprobe_release_check *check);
-/* The findings: OK and problems per wheel in the order given, then the
- * missing cells in manifest order. */
+/* The findings: the OK wheels in the order given, then the problems
+ * sorted by verdict name, each verdict's in the order given (wheels, then
+ * sdists; missing cells in manifest order, the sdist last). */
 size_t pyprobe_release_check_count(const pyprobe_release_check *check);
 pyprobe_finding_kind pyprobe_release_check_kind(
     const pyprobe_release_check *check, size_t index);
-/* The wheel file name (NULL for a missing cell). */
+/* The file name (NULL for a missing cell or sdist). */
 const char *pyprobe_release_check_file(const pyprobe_release_check *check,
                                        size_t index);
-/* The cell as written in the manifest, "cp314 manylinux_2_28_aarch64"
- * (NULL for unexpected and malformed wheels). */
+/* The cell as written in the manifest, "cp314 manylinux_2_28_aarch64",
+ * or "sdist" (NULL for unexpected, mixed and malformed files). */
 const char *pyprobe_release_check_cell(const pyprobe_release_check *check,
                                        size_t index);
 /* One line saying what is wrong, "" for OK. */
@@ -453,6 +480,25 @@ const char *pyprobe_release_check_detail(const pyprobe_release_check *check,
                                          size_t index);
 /* The number of problems (everything but OK). */
 size_t pyprobe_release_check_problems(const pyprobe_release_check *check);
+/* The release's project name and version as its wheels write them; NULL
+ * when no file names one. */
+const char *pyprobe_release_check_project(const pyprobe_release_check *check);
+const char *pyprobe_release_check_version(const pyprobe_release_check *check);
+/* How many wheels were checked, how many cells the manifest has and how
+ * many of them are filled. */
+size_t pyprobe_release_check_wheels(const pyprobe_release_check *check);
+size_t pyprobe_release_check_cells(const pyprobe_release_check *check,
+                                   size_t *filled);
+/* The sdist found, NULL if none was found or none was asked for. */
+const char *pyprobe_release_check_sdist(const pyprobe_release_check *check);
+/* One line counting wheels by verdict and cells, filled and missing:
+ * "4 wheels: 3 ok, 1 duplicate; 3 cells: 3 filled". Owned by check. */
+const char *pyprobe_release_check_summary(const pyprobe_release_check *check);
+/* The whole result as JSON: {"project", "version", "sdist", "wheels",
+ * "cells", "cells_filled", "problems", "summary", "findings": [{"verdict",
+ * "file", "cell", "detail"}]}. Caller frees *text with pyprobe_free. */
+pyprobe_status pyprobe_release_check_json(const pyprobe_release_check *check,
+                                          char **text, pyprobe_error *error);
 
 /* ---- Import check: does importing a module turn the GIL back on? ----- */
 

@@ -2,7 +2,9 @@
 # The README's Autotools example (tests/examples/autotools: configure.ac,
 # Makefile.am, autogen.sh), run as printed: autogen.sh finds pyprobe.m4
 # through pyprobe --print-aclocaldir, ./configure PYTHON=python3.11 and
-# make build spam.abi3.so (--limited-api=3.11), and it imports. Without
+# make build spam.abi3.so (--limited-api=3.11), and it imports; make
+# install puts it and spamtools.py below the prefix where python3.11
+# looks (pyexecdir and pythondir from PYPROBE_CHECK). Without
 # pyprobe.m4, autoreconf stops with "possibly undefined macro:
 # PYPROBE_CHECK" (the m4_pattern_forbid line) instead of writing a
 # configure that dies of a shell syntax error.
@@ -77,6 +79,24 @@ print(spam.build())' "$module")
             fail "spam.abi3.so says '$got', expected 'abi3 0x030b0000'"
     else
         fail "no .libs/spam.abi3.so: $(ls "$d/.libs" 2>&1 | tr '\n' ' ')"
+    fi
+    # make install puts both modules where python3.11 looks below the
+    # prefix (pyexecdir, pythondir from PYPROBE_CHECK), and they import.
+    site=$tmp/dest/usr/local/lib/python3.11/site-packages
+    if step "make install DESTDIR=$tmp/dest" make install DESTDIR="$tmp/dest"
+    then
+        if [ -f "$site/spam.abi3.so" ] && [ -f "$site/spamtools.py" ]; then
+            got=$(cd "$tmp" && "$py" -I -c 'import sys
+sys.path.insert(0, sys.argv[1])
+import spamtools
+print(spamtools.describe())' "$site")
+            [ "$got" = "spam, built abi3 0x030b0000" ] &&
+                ok "make install: spam.abi3.so and spamtools.py in $site, and: $got" ||
+                fail "the installed spamtools says '$got'"
+        else
+            fail "make install did not fill $site:" \
+                "$(cd "$tmp/dest" && find . -type f | tr '\n' ' ')"
+        fi
     fi
 fi
 

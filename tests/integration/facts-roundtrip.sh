@@ -70,7 +70,8 @@ sed 's/"stable_abi_suffixes": \[/"stable_abi_suffixes": [1, /' "$good" \
 expect_refused 5 "$tmp/list.json" "a list holding a number"
 
 # Version 1 files, as pyprobe 0.1.0 wrote them (lists as space-separated
-# strings, no BUILD_REASON, EMBED_LIBS by the old rule), are still read:
+# strings, no BUILD_REASON, EMBED_LIBS by the old rule, no install
+# directories: those are empty and UNKNOWN names them), are still read:
 # every name they have keeps its value, but EMBED_LIBS, which is
 # recomputed; written again they are version 2, and read back the same.
 for v1 in "$top_srcdir"/tests/data/facts-v1/*.json; do
@@ -88,8 +89,12 @@ for key in ("extension_suffixes", "stable_abi_suffixes"):
     assert " ".join(new[key]) == old[key], key
 assert new["build_reason"] and "build_reason" not in old
 assert "-Bsymbolic-functions" not in new["embed_libs"], new["embed_libs"]
+# 0.1.0 did not know the install directories: empty, and named unknown.
+dirs = ("platlib", "purelib", "platlib_rel", "purelib_rel")
+assert all(new[key] == "" and key not in old for key in dirs), new
+assert new["unknown"] == " ".join(dirs) and old["unknown"] == "", new["unknown"]
 skip = ("format_version", "extension_suffixes", "stable_abi_suffixes",
-        "build_reason", "embed_libs", "probe")
+        "build_reason", "embed_libs", "probe", "unknown")
 for key in old:
     if key not in skip:
         assert new[key] == old[key], (key, old[key], new[key])

@@ -107,6 +107,10 @@ memcheck 1 "check-wheel --expect-abi, one right, one wrong, one malformed" \
 printf 'cp311 linux_x86_64\ncp312 linux_x86_64\n' > "$T/manifest"
 memcheck 1 "check-release, a wrong ABI and a missing cell" \
     check-release "$T/manifest" "$T"
+touch "$T/demo-1.0-1-cp311-cp311-linux_x86_64.whl" \
+      "$T/demo-0.9-cp311-cp311-linux_x86_64.whl" "$T/demo-1.0.tar.gz"
+memcheck 1 "check-release --sdist --json: a duplicate, a mixed, the sdist" \
+    check-release --sdist --json "$T/manifest" "$T"
 memcheck 0 "verify-import of a standard module" \
     verify-import --python "$DEBIAN_PY" json
 memcheck 0 "list --json" list --json

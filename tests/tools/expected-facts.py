@@ -19,7 +19,8 @@ NAMES = (
     'version_hex', 'abiflags', 'abi_tag', 'interpreter_tag', 'platform',
     'soabi', 'ext_suffix', 'extension_suffixes', 'free_threaded',
     'gil_enabled', 'debug', 'pointer_size', 'includedir', 'libdir',
-    'executable', 'prefix', 'base_prefix', 'venv',
+    'executable', 'prefix', 'base_prefix', 'venv', 'platlib', 'purelib',
+    'platlib_rel', 'purelib_rel',
 )
 
 
@@ -38,7 +39,7 @@ def abi_tag(implementation, ext_suffix, soabi):
 
 def facts(get_var, version_info, hexversion, version_text, abiflags,
           implementation, extension_suffixes, gil, pointer_size, include,
-          platform, executable, prefix, base_prefix):
+          platform, executable, prefix, base_prefix, install_dirs):
     nodot = '%d%d' % tuple(version_info[:2])
     short = {'cpython': 'cp', 'pypy': 'pp'}.get(implementation,
                                                  implementation)
@@ -68,7 +69,26 @@ def facts(get_var, version_info, hexversion, version_text, abiflags,
         'prefix': prefix,
         'base_prefix': base_prefix,
         'venv': '1' if prefix != base_prefix else '0',
+        'platlib': install_dirs[0],
+        'purelib': install_dirs[1],
+        'platlib_rel': install_dirs[2],
+        'purelib_rel': install_dirs[3],
     }
+
+
+def am_path_python_dirs(sysconfig):
+    """pyexecdir and pythondir below a prefix, as automake 1.16.5's
+    AM_PATH_PYTHON asks for them (its python.m4), without the prefix."""
+    if hasattr(sysconfig, 'get_default_scheme'):
+        scheme = sysconfig.get_default_scheme()
+    else:
+        scheme = sysconfig._get_default_scheme()
+    if scheme == 'posix_local':
+        scheme = 'posix_prefix'
+    base = '/am-prefix'
+    platlib = sysconfig.get_path('platlib', scheme, vars={'platbase': base})
+    purelib = sysconfig.get_path('purelib', scheme, vars={'base': base})
+    return [path[len(base) + 1:] for path in (platlib, purelib)]
 
 
 def live():
@@ -83,7 +103,10 @@ def live():
                  importlib.machinery.EXTENSION_SUFFIXES,
                  gil() if gil else None, struct.calcsize('P'),
                  sysconfig.get_paths()['include'], sysconfig.get_platform(),
-                 sys.executable, sys.prefix, sys.base_prefix)
+                 sys.executable, sys.prefix, sys.base_prefix,
+                 [sysconfig.get_paths()['platlib'],
+                  sysconfig.get_paths()['purelib']] +
+                 am_path_python_dirs(sysconfig))
 
 
 def recorded(path):
@@ -97,7 +120,12 @@ def recorded(path):
                  s['_is_gil_enabled'], sheet['struct.calcsize(P)'],
                  sheet['sysconfig.get_paths']['include'],
                  sheet['sysconfig.get_platform'], s['executable'],
-                 s['prefix'], s['base_prefix'])
+                 s['prefix'], s['base_prefix'],
+                 # The sheets record get_paths(), not the default scheme
+                 # nor get_path() with other prefixes: the relative
+                 # directories are unknown, so pyprobe gives them empty.
+                 [sheet['sysconfig.get_paths']['platlib'],
+                  sheet['sysconfig.get_paths']['purelib'], '', ''])
 
 
 def main():

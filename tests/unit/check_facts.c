@@ -133,6 +133,19 @@ refusals[] = {
      PYPROBE_ERR_PROTOCOL},
     {"cpython-3.11-debian", "{\"config\": {\"EXTRA\": 1}}",
      PYPROBE_ERR_PROTOCOL},
+    /* install_dirs: [abs, abs, rel, rel], each may be None */
+    {"cpython-3.11-debian", "{\"install_dirs\": [\"/usr/lib\", \"/usr/lib\", "
+     "\"lib\"]}", PYPROBE_ERR_PROTOCOL},
+    {"cpython-3.11-debian", "{\"install_dirs\": [\"lib\", \"/usr/lib\", "
+     "\"lib\", \"lib\"]}", PYPROBE_ERR_PROTOCOL},
+    {"cpython-3.11-debian", "{\"install_dirs\": [\"/usr/lib\", \"/usr/lib\", "
+     "\"lib/../..\", \"lib\"]}", PYPROBE_ERR_PROTOCOL},
+    {"cpython-3.11-debian", "{\"install_dirs\": [\"/usr/lib\", \"/usr/lib\", "
+     "\"lib\", \"C:\\\\lib\"]}", PYPROBE_ERR_PROTOCOL},
+    {"cpython-3.11-debian", "{\"install_dirs\": [\"/usr/lib\", \"/usr/lib\", "
+     "\"\", \"lib\"]}", PYPROBE_ERR_PROTOCOL},
+    {"cpython-3.11-debian", "{\"install_dirs\": \"/usr/lib\"}",
+     PYPROBE_ERR_PROTOCOL},
     {"cpython-3.11-debian", "{\"include\": 5}", PYPROBE_ERR_PROTOCOL},
     {"cpython-3.11-debian", "{\"include\": \"\"}", PYPROBE_ERR_PROTOCOL},
     {"cpython-3.11-debian", "{\"executable\": null}", PYPROBE_ERR_PROTOCOL},
@@ -280,6 +293,33 @@ START_TEST(test_libc_parsing)
 }
 END_TEST
 
+/* install_dirs is optional (absent: all four unknown); each item may be
+ * None; a Windows interpreter's paths are taken as they are. */
+START_TEST(test_install_dirs)
+{
+    pyprobe_facts *f = fixture_facts("cpython-3.11-debian", NULL);
+    ck_assert_ptr_null(f->raw.platlib);
+    ck_assert_ptr_null(f->raw.purelib_rel);
+    pyprobe_facts_free(f);
+    f = fixture_facts("cpython-3.11-debian",
+                      "{\"install_dirs\": [\"/usr/local/lib/python3.11/"
+                      "dist-packages\", null, \"lib/python3.11/site-packages\", "
+                      "null]}");
+    ck_assert_str_eq(f->raw.platlib, "/usr/local/lib/python3.11/dist-packages");
+    ck_assert_ptr_null(f->raw.purelib);
+    ck_assert_str_eq(f->raw.platlib_rel, "lib/python3.11/site-packages");
+    ck_assert_ptr_null(f->raw.purelib_rel);
+    pyprobe_facts_free(f);
+    f = fixture_facts("cpython-3.11-debian",
+                      "{\"install_dirs\": [\"C:\\\\Python311\\\\Lib\\\\site-packages\", "
+                      "\"C:/Python311/Lib/site-packages\", "
+                      "\"Lib\\\\site-packages\", \"Lib/..site-packages\"]}");
+    ck_assert_str_eq(f->raw.platlib_rel, "Lib\\site-packages");
+    ck_assert_str_eq(f->raw.purelib_rel, "Lib/..site-packages");
+    pyprobe_facts_free(f);
+}
+END_TEST
+
 START_TEST(test_platform_tag_32bit)
 {
     pyprobe_facts *f = fixture_facts("cpython-3.11-debian",
@@ -348,6 +388,7 @@ static Suite *facts_suite(void)
     tcase_add_test(tc, test_answer_read_by_deadline);
     tcase_add_test(tc, test_optional_fields);
     tcase_add_test(tc, test_libc_parsing);
+    tcase_add_test(tc, test_install_dirs);
     tcase_add_test(tc, test_platform_tag_32bit);
     tcase_add_test(tc, test_libpython);
     tcase_add_test(tc, test_load_json_null_error);

@@ -1,5 +1,5 @@
 /* check_release_check.c - unit tests for the release fileset check:
- * pyprobe_release_check_new and its accessors.
+ * pyprobe_release_check_new, _new_with_sdist and their accessors.
  *
  * Each test writes a manifest into a temporary directory and checks a
  * list of wheel file names against it. The manifest is the one from
@@ -135,10 +135,13 @@ START_TEST(test_missing_cell)
     /* Then the missing cells, in manifest order. */
     finding(check, 1, PYPROBE_FINDING_MISSING, NULL,
             "cp314t manylinux_2_28_aarch64",
-            "no wheel has Python tag cp314 and ABI cp314t");
+            "nearest is " CP314 ": ABI cp314, not cp314t");
+    /* How the nearest wheel differs: every part that does. */
     finding(check, 2, PYPROBE_FINDING_MISSING, NULL,
             "cp315-abi3.abi3t manylinux_2_28_x86_64",
-            "no wheel has Python tag cp315 and ABI abi3.abi3t");
+            "nearest is " CP314 ": Python tag cp314, not cp315; ABI cp314, "
+            "not abi3.abi3t; platform manylinux_2_28_aarch64, not "
+            "manylinux_2_28_x86_64");
     pyprobe_release_check_free(check);
 }
 END_TEST
@@ -149,9 +152,14 @@ START_TEST(test_no_wheels)
     pyprobe_release_check *check = run(ISSUE_MANIFEST, wheels);
     ck_assert_uint_eq(pyprobe_release_check_count(check), 3);
     ck_assert_uint_eq(pyprobe_release_check_problems(check), 3);
+    static const char *const cells[] = {
+        "cp314 manylinux_2_28_aarch64", "cp314t manylinux_2_28_aarch64",
+        "cp315-abi3.abi3t manylinux_2_28_x86_64"};
     for (size_t i = 0; i < 3; i++)
-        ck_assert_int_eq(pyprobe_release_check_kind(check, i),
-                         PYPROBE_FINDING_MISSING);
+        finding(check, i, PYPROBE_FINDING_MISSING, NULL, cells[i],
+                "no wheel of the release to compare with");
+    ck_assert_ptr_null(pyprobe_release_check_project(check));
+    ck_assert_ptr_null(pyprobe_release_check_version(check));
     pyprobe_release_check_free(check);
 }
 END_TEST
@@ -166,12 +174,13 @@ START_TEST(test_historical_bug)
         run("cp314 manylinux_2_28_aarch64\n", wheels);
     ck_assert_uint_eq(pyprobe_release_check_count(check), 2);
     ck_assert_uint_eq(pyprobe_release_check_problems(check), 2);
-    finding(check, 0, PYPROBE_FINDING_WRONG_ABI, CP314T,
+    /* Problems sorted by verdict: missing before wrong-abi. */
+    finding(check, 0, PYPROBE_FINDING_MISSING, NULL,
+            "cp314 manylinux_2_28_aarch64",
+            "nearest is " CP314T ": ABI cp314t, not cp314");
+    finding(check, 1, PYPROBE_FINDING_WRONG_ABI, CP314T,
             "cp314 manylinux_2_28_aarch64",
             "its ABI tag is cp314t, expected cp314");
-    finding(check, 1, PYPROBE_FINDING_MISSING, NULL,
-            "cp314 manylinux_2_28_aarch64",
-            "no wheel has Python tag cp314 and ABI cp314");
     pyprobe_release_check_free(check);
 }
 END_TEST
@@ -198,11 +207,11 @@ START_TEST(test_gil_wheel_for_free_threaded_cell)
     static const char *const wheels[] = {CP314, NULL};
     pyprobe_release_check *check =
         run("cp314t manylinux_2_28_aarch64\n", wheels);
-    finding(check, 0, PYPROBE_FINDING_WRONG_ABI, CP314,
+    finding(check, 0, PYPROBE_FINDING_MISSING, NULL,
+            "cp314t manylinux_2_28_aarch64", NULL);
+    finding(check, 1, PYPROBE_FINDING_WRONG_ABI, CP314,
             "cp314t manylinux_2_28_aarch64",
             "its ABI tag is cp314, expected cp314t");
-    finding(check, 1, PYPROBE_FINDING_MISSING, NULL,
-            "cp314t manylinux_2_28_aarch64", NULL);
     ck_assert_uint_eq(pyprobe_release_check_count(check), 2);
     pyprobe_release_check_free(check);
 }
@@ -258,15 +267,15 @@ START_TEST(test_abi3_sets)
     pyprobe_release_check *check =
         run("cp315-abi3.abi3t manylinux_2_28_x86_64\n", wheels);
     ck_assert_uint_eq(pyprobe_release_check_count(check), 3);
-    finding(check, 0, PYPROBE_FINDING_WRONG_ABI, wheels[0],
+    /* The same set in another order fills the cell. */
+    finding(check, 0, PYPROBE_FINDING_OK, wheels[2],
+            "cp315-abi3.abi3t manylinux_2_28_x86_64", "");
+    finding(check, 1, PYPROBE_FINDING_WRONG_ABI, wheels[0],
             "cp315-abi3.abi3t manylinux_2_28_x86_64",
             "its ABI tag is abi3, expected abi3.abi3t");
-    finding(check, 1, PYPROBE_FINDING_WRONG_ABI, wheels[1],
+    finding(check, 2, PYPROBE_FINDING_WRONG_ABI, wheels[1],
             "cp315-abi3.abi3t manylinux_2_28_x86_64",
             "its ABI tag is abi3t, expected abi3.abi3t");
-    /* The same set in another order fills the cell. */
-    finding(check, 2, PYPROBE_FINDING_OK, wheels[2],
-            "cp315-abi3.abi3t manylinux_2_28_x86_64", "");
     ck_assert_uint_eq(pyprobe_release_check_problems(check), 2);
     pyprobe_release_check_free(check);
 }
@@ -277,12 +286,12 @@ START_TEST(test_abi3_cell_dual_wheel)
     static const char *const wheels[] = {ABI3_ABI3T, NULL};
     pyprobe_release_check *check =
         run("cp315-abi3 manylinux_2_28_x86_64\n", wheels);
-    finding(check, 0, PYPROBE_FINDING_WRONG_ABI, ABI3_ABI3T,
+    finding(check, 0, PYPROBE_FINDING_MISSING, NULL,
+            "cp315-abi3 manylinux_2_28_x86_64",
+            "nearest is " ABI3_ABI3T ": ABI abi3.abi3t, not abi3");
+    finding(check, 1, PYPROBE_FINDING_WRONG_ABI, ABI3_ABI3T,
             "cp315-abi3 manylinux_2_28_x86_64",
             "its ABI tag is abi3.abi3t, expected abi3");
-    finding(check, 1, PYPROBE_FINDING_MISSING, NULL,
-            "cp315-abi3 manylinux_2_28_x86_64",
-            "no wheel has Python tag cp315 and ABI abi3");
     ck_assert_uint_eq(pyprobe_release_check_count(check), 2);
     pyprobe_release_check_free(check);
 }
@@ -296,7 +305,7 @@ START_TEST(test_abi_sets_with_repeats)
     static const char *const dual[] = {ABI3_ABI3T, NULL};
     pyprobe_release_check *check =
         run("cp315-abi3.abi3 manylinux_2_28_x86_64\n", dual);
-    finding(check, 0, PYPROBE_FINDING_WRONG_ABI, ABI3_ABI3T,
+    finding(check, 1, PYPROBE_FINDING_WRONG_ABI, ABI3_ABI3T,
             "cp315-abi3.abi3 manylinux_2_28_x86_64", NULL);
     pyprobe_release_check_free(check);
 
@@ -333,8 +342,30 @@ START_TEST(test_compressed_tags)
 }
 END_TEST
 
-/* One wheel may fill two cells (one OK finding); two wheels one cell. */
+/* One wheel may fill two cells (one OK finding, its first cell in
+ * manifest order). */
 START_TEST(test_one_wheel_two_cells)
+{
+    static const char *const wheels[] = {
+        "foo-1.0-cp314-cp314-manylinux_2_28_aarch64.manylinux_2_28_x86_64."
+        "whl", NULL};
+    pyprobe_release_check *check =
+        run("cp314 manylinux_2_28_aarch64\ncp314 manylinux_2_28_x86_64\n",
+            wheels);
+    ck_assert_uint_eq(pyprobe_release_check_count(check), 1);
+    ck_assert_uint_eq(pyprobe_release_check_problems(check), 0);
+    finding(check, 0, PYPROBE_FINDING_OK, wheels[0],
+            "cp314 manylinux_2_28_aarch64", "");
+    size_t filled;
+    ck_assert_uint_eq(pyprobe_release_check_cells(check, &filled), 2);
+    ck_assert_uint_eq(filled, 2);
+    pyprobe_release_check_free(check);
+}
+END_TEST
+
+/* Two wheels filling one cell are both duplicates, each naming the
+ * other: a rebuild with a build tag beside the first build. */
+START_TEST(test_two_wheels_one_cell)
 {
     static const char *const wheels[] = {
         "foo-1.0-cp314-cp314-manylinux_2_28_aarch64.manylinux_2_28_x86_64."
@@ -343,13 +374,172 @@ START_TEST(test_one_wheel_two_cells)
         run("cp314 manylinux_2_28_aarch64\ncp314 manylinux_2_28_x86_64\n",
             wheels);
     ck_assert_uint_eq(pyprobe_release_check_count(check), 2);
-    ck_assert_uint_eq(pyprobe_release_check_problems(check), 0);
-    /* The first cell it fills, in manifest order. */
-    finding(check, 0, PYPROBE_FINDING_OK, wheels[0],
-            "cp314 manylinux_2_28_aarch64", "");
-    finding(check, 1, PYPROBE_FINDING_OK, wheels[1],
-            "cp314 manylinux_2_28_aarch64", "");
+    ck_assert_uint_eq(pyprobe_release_check_problems(check), 2);
+    finding(check, 0, PYPROBE_FINDING_DUPLICATE, wheels[0],
+            "cp314 manylinux_2_28_aarch64",
+            "foo-1.0-1-cp314-cp314-manylinux_2_28_aarch64.whl fills the "
+            "same cell");
+    finding(check, 1, PYPROBE_FINDING_DUPLICATE, wheels[1],
+            "cp314 manylinux_2_28_aarch64", NULL);
+    ck_assert_str_eq(pyprobe_release_check_summary(check),
+                     "2 wheels: 0 ok, 2 duplicate; 2 cells: 2 filled");
     pyprobe_release_check_free(check);
+}
+END_TEST
+
+/* One project at one version: a leftover of the last version and a
+ * wheel of another project are mixed, name both, and fill nothing. */
+START_TEST(test_mixed)
+{
+    static const char *const wheels[] = {
+        "my_pkg-2.0.9-cp314-cp314t-manylinux_2_28_aarch64.whl",
+        "My.Pkg-2.1.0-cp314-cp314-manylinux_2_28_aarch64.whl",
+        "my_pkg-2.1.0-cp315-abi3.abi3t-manylinux_2_28_x86_64.whl",
+        "other-2.1.0-cp314-cp314t-manylinux_2_28_aarch64.whl", NULL};
+    pyprobe_release_check *check = run(ISSUE_MANIFEST, wheels);
+    ck_assert_str_eq(pyprobe_release_check_project(check), "My.Pkg");
+    ck_assert_str_eq(pyprobe_release_check_version(check), "2.1.0");
+    ck_assert_uint_eq(pyprobe_release_check_count(check), 5);
+    finding(check, 0, PYPROBE_FINDING_OK, wheels[1],
+            "cp314 manylinux_2_28_aarch64", "");
+    finding(check, 1, PYPROBE_FINDING_OK, wheels[2],
+            "cp315-abi3.abi3t manylinux_2_28_x86_64", "");
+    finding(check, 2, PYPROBE_FINDING_MISSING, NULL,
+            "cp314t manylinux_2_28_aarch64", NULL);
+    finding(check, 3, PYPROBE_FINDING_MIXED, wheels[0], NULL,
+            "my_pkg 2.0.9, where the release is My.Pkg 2.1.0");
+    finding(check, 4, PYPROBE_FINDING_MIXED, wheels[3], NULL,
+            "other 2.1.0, where the release is My.Pkg 2.1.0");
+    ck_assert_str_eq(pyprobe_release_check_summary(check),
+                     "4 wheels: 2 ok, 2 mixed; 3 cells: 2 filled, 1 missing");
+    pyprobe_release_check_free(check);
+}
+END_TEST
+
+/* PEP 600: manylinux1, manylinux2010 and manylinux2014 are
+ * manylinux_2_5, _2_12 and _2_17, in the cell and in the wheel. */
+START_TEST(test_pep600_aliases)
+{
+    static const char *const wheels[] = {
+        "foo-1.0-cp311-cp311-manylinux_2_17_x86_64.whl",
+        "foo-1.0-cp312-cp312-manylinux2010_i686.whl",
+        "foo-1.0-cp313-cp313-MANYLINUX1_X86_64.whl", NULL};
+    pyprobe_release_check *check = run(
+        "cp311 manylinux2014_x86_64\ncp312 manylinux_2_12_i686\n"
+        "cp313 manylinux_2_5_x86_64\n", wheels);
+    ck_assert_uint_eq(pyprobe_release_check_problems(check), 0);
+    ck_assert_uint_eq(pyprobe_release_check_count(check), 3);
+    pyprobe_release_check_free(check);
+    /* Not a prefix match: manylinux2014 is not manylinux_2_17x. */
+    static const char *const other[] = {
+        "foo-1.0-cp311-cp311-manylinux_2_18_x86_64.whl", NULL};
+    check = run("cp311 manylinux2014_x86_64\n", other);
+    ck_assert_uint_eq(pyprobe_release_check_problems(check), 2);
+    pyprobe_release_check_free(check);
+}
+END_TEST
+
+/* "<=manylinux_2_28_x86_64": any manylinux x86_64 wheel needing at most
+ * glibc 2.28 (aliases too); musllinux the same with musl. */
+START_TEST(test_at_most)
+{
+    static const char *const wheels[] = {
+        "foo-1.0-cp311-cp311-manylinux2014_x86_64.whl",
+        "foo-1.0-cp312-cp312-manylinux_2_28_x86_64.whl",
+        "foo-1.0-cp313-cp313-manylinux_2_29_x86_64.whl",
+        "foo-1.0-cp314-cp314-musllinux_1_1_aarch64.whl", NULL};
+    pyprobe_release_check *check = run(
+        "cp311 <=manylinux_2_28_x86_64\ncp312 <=manylinux_2_28_x86_64\n"
+        "cp313 <=manylinux_2_28_x86_64\ncp314 <=musllinux_1_2_aarch64\n",
+        wheels);
+    ck_assert_uint_eq(pyprobe_release_check_count(check), 5);
+    finding(check, 0, PYPROBE_FINDING_OK, wheels[0],
+            "cp311 <=manylinux_2_28_x86_64", "");
+    finding(check, 1, PYPROBE_FINDING_OK, wheels[1],
+            "cp312 <=manylinux_2_28_x86_64", "");
+    finding(check, 2, PYPROBE_FINDING_OK, wheels[3],
+            "cp314 <=musllinux_1_2_aarch64", "");
+    finding(check, 3, PYPROBE_FINDING_MISSING, NULL,
+            "cp313 <=manylinux_2_28_x86_64",
+            "nearest is foo-1.0-cp313-cp313-manylinux_2_29_x86_64.whl: "
+            "platform manylinux_2_29_x86_64, not <=manylinux_2_28_x86_64");
+    finding(check, 4, PYPROBE_FINDING_UNEXPECTED, wheels[2], NULL, NULL);
+    pyprobe_release_check_free(check);
+    refused("cp311 <=linux_x86_64\n", PYPROBE_ERR_PROTOCOL,
+            "line 1: '<=linux_x86_64': '<=' needs a manylinux or musllinux");
+    refused("cp311 <=manylinux_2_x86_64\n", PYPROBE_ERR_PROTOCOL,
+            "'<=' needs");
+}
+END_TEST
+
+/* A cell given twice, also under an alias or with its set reordered. */
+START_TEST(test_cell_twice)
+{
+    refused("cp314 manylinux_2_28_aarch64\n\ncp314 manylinux_2_28_aarch64\n",
+            PYPROBE_ERR_PROTOCOL,
+            "line 3: the cell 'cp314 manylinux_2_28_aarch64' is already on "
+            "line 1");
+    refused("cp311 manylinux_2_17_x86_64\ncp311 manylinux2014_x86_64\n",
+            PYPROBE_ERR_PROTOCOL, "line 2: the cell");
+    refused("cp315-abi3.abi3t linux_x86_64\ncp315-abi3t.abi3 linux_x86_64\n",
+            PYPROBE_ERR_PROTOCOL, "line 2: the cell");
+    /* At most 2.28 and exactly 2.28 are two cells. */
+    static const char *const wheels[] = {
+        "foo-1.0-cp311-cp311-manylinux_2_28_x86_64.whl", NULL};
+    pyprobe_release_check *check = run(
+        "cp311 manylinux_2_28_x86_64\ncp311 <=manylinux_2_28_x86_64\n",
+        wheels);
+    ck_assert_uint_eq(pyprobe_release_check_problems(check), 0);
+    pyprobe_release_check_free(check);
+}
+END_TEST
+
+/* The sdist: found, missing, of another version, misnamed. */
+START_TEST(test_sdist)
+{
+    static const char *const wheels[] = {CP314, CP314T, ABI3_ABI3T};
+    static const char *const sdists[] = {"foo-0.9.tar.gz", "foo-1.0.tar.gz",
+                                         "foo.tar.gz"};
+    write_manifest(ISSUE_MANIFEST);
+    pyprobe_release_check *check = NULL;
+    pyprobe_error error = {0};
+    ck_assert_int_eq(pyprobe_release_check_new_with_sdist(
+                         manifest, wheels, 3, sdists, 3, &check, &error),
+                     PYPROBE_OK);
+    ck_assert_str_eq(pyprobe_release_check_sdist(check), "foo-1.0.tar.gz");
+    ck_assert_uint_eq(pyprobe_release_check_count(check), 6);
+    finding(check, 3, PYPROBE_FINDING_OK, sdists[1], "sdist", "");
+    finding(check, 4, PYPROBE_FINDING_MALFORMED, sdists[2], NULL,
+            "not NAME-VERSION.tar.gz");
+    finding(check, 5, PYPROBE_FINDING_MIXED, sdists[0], NULL,
+            "foo 0.9, where the release is foo 1.0");
+    ck_assert_str_eq(pyprobe_release_check_summary(check),
+                     "3 wheels: 3 ok; 3 cells: 3 filled; sdist: "
+                     "foo-1.0.tar.gz");
+    pyprobe_release_check_free(check);
+
+    ck_assert_int_eq(pyprobe_release_check_new_with_sdist(
+                         manifest, wheels, 3, sdists, 1, &check, &error),
+                     PYPROBE_OK);
+    ck_assert_ptr_null(pyprobe_release_check_sdist(check));
+    ck_assert_uint_eq(pyprobe_release_check_problems(check), 2);
+    finding(check, 3, PYPROBE_FINDING_MISSING, NULL, "sdist",
+            "no foo-1.0.tar.gz");
+    pyprobe_release_check_free(check);
+}
+END_TEST
+
+START_TEST(test_kind_names)
+{
+    ck_assert_str_eq(pyprobe_finding_kind_name(PYPROBE_FINDING_OK), "ok");
+    ck_assert_str_eq(pyprobe_finding_kind_name(PYPROBE_FINDING_WRONG_ABI),
+                     "wrong-abi");
+    ck_assert_str_eq(pyprobe_finding_kind_name(PYPROBE_FINDING_MIXED),
+                     "mixed");
+    ck_assert_str_eq(pyprobe_finding_kind_name(PYPROBE_FINDING_DUPLICATE),
+                     "duplicate");
+    ck_assert_str_eq(pyprobe_finding_kind_name((pyprobe_finding_kind)99),
+                     "unknown");
 }
 END_TEST
 
@@ -364,10 +554,10 @@ START_TEST(test_pypy_cells)
     ck_assert_uint_eq(pyprobe_release_check_count(check), 3);
     finding(check, 0, PYPROBE_FINDING_OK, wheels[0],
             "pp310-pypy310_pp73 manylinux_2_28_x86_64", "");
-    finding(check, 1, PYPROBE_FINDING_WRONG_ABI, wheels[1],
+    finding(check, 1, PYPROBE_FINDING_UNEXPECTED, wheels[2], NULL, NULL);
+    finding(check, 2, PYPROBE_FINDING_WRONG_ABI, wheels[1],
             "pp310-pypy310_pp73 manylinux_2_28_x86_64",
             "its ABI tag is pypy39_pp73, expected pypy310_pp73");
-    finding(check, 2, PYPROBE_FINDING_UNEXPECTED, wheels[2], NULL, NULL);
     ck_assert_uint_eq(pyprobe_release_check_problems(check), 2);
     pyprobe_release_check_free(check);
 }
@@ -493,6 +683,13 @@ static Suite *release_check_suite(void)
     tcase_add_test(tc, test_abi_sets_with_repeats);
     tcase_add_test(tc, test_compressed_tags);
     tcase_add_test(tc, test_one_wheel_two_cells);
+    tcase_add_test(tc, test_two_wheels_one_cell);
+    tcase_add_test(tc, test_mixed);
+    tcase_add_test(tc, test_pep600_aliases);
+    tcase_add_test(tc, test_at_most);
+    tcase_add_test(tc, test_cell_twice);
+    tcase_add_test(tc, test_sdist);
+    tcase_add_test(tc, test_kind_names);
     tcase_add_test(tc, test_pypy_cells);
     tcase_add_test(tc, test_manifest_layout);
     tcase_add_test(tc, test_other_cpython_abis);

@@ -1,5 +1,5 @@
 /* stand-in.c - a Windows program that poses as a Python interpreter for
- * pyprobe.exe under Wine (tests/windows.sh builds it with mingw-w64).
+ * pyprobe.exe under Wine (tests/windows/check-windows.sh builds it with mingw-w64).
  *
  * Its arguments come from the C runtime's parse of the command line,
  * as python.exe's do (wmain), so what it receives is what a Windows

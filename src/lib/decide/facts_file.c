@@ -72,6 +72,42 @@ static int unchecked(long version, const char *key)
     return 0;
 }
 
+/* A file written before a name existed lacks the name, and its probe
+ * data lacks the facts behind it: the value is empty and UNKNOWN names
+ * it. Drop from UNKNOWN (in place) the names the file does not have, so
+ * that such a file still loads. */
+static void forget_newer_names(const json_t *root, char *unknown)
+{
+    char *out = unknown;
+    for (char *word = unknown; *word;) {
+        size_t n = strcspn(word, " ");
+        char saved = word[n];
+        word[n] = '\0';
+        int absent = pp_name_lookup(word) >= 0 && !json_object_get(root, word);
+        word[n] = saved;
+        if (!absent) {
+            if (out != unknown)
+                *out++ = ' ';
+            memmove(out, word, n);
+            out += n;
+        }
+        word += n;
+        while (*word == ' ')
+            word++;
+    }
+    *out = '\0';
+}
+
+/* 1 if the space-separated list holds word. */
+static int has_word(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = list; (p = strstr(p, word)); p += n)
+        if ((p == list || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
+            return 1;
+    return 0;
+}
+
 /* A list name's array as the space-separated text of the other outputs;
  * NULL unless an array of strings. Caller frees. */
 static char *join_words(const json_t *array)
@@ -92,7 +128,8 @@ static char *join_words(const json_t *array)
     return pp_strbuf_take(&buf);
 }
 
-/* Every public name in the file must equal what the facts give. */
+/* Every public name in the file must equal what the facts give; a name
+ * newer than the file may be absent (forget_newer_names). */
 static pyprobe_status check_recorded(const json_t *root, long version,
                                      const pyprobe_facts *facts,
                                      const pyprobe_policy *policy,
@@ -101,10 +138,18 @@ static pyprobe_status check_recorded(const json_t *root, long version,
     char *values[PP_NAME_COUNT] = {NULL};
     pyprobe_status status = pp_report_values(values, facts, policy, NULL,
                                               error);
+    char *unknown = NULL;   /* UNKNOWN before forget_newer_names */
+    if (status == PYPROBE_OK &&
+        !(unknown = strdup(values[PP_NAME_UNKNOWN])))
+        status = pp_error_nomem(error);
+    if (status == PYPROBE_OK)
+        forget_newer_names(root, values[PP_NAME_UNKNOWN]);
     for (size_t i = 0; i < PP_NAME_COUNT && status == PYPROBE_OK; i++) {
         if (unchecked(version, pp_names[i].key))
             continue;
         const json_t *value = json_object_get(root, pp_names[i].key);
+        if (!value && unknown && has_word(unknown, pp_names[i].key))
+            continue;   /* newer than the file */
         char number[32];
         char *words = NULL;
         const char *text = json_string_value(value);
@@ -131,6 +176,7 @@ static pyprobe_status check_recorded(const json_t *root, long version,
                                   pp_names[i].key, text, values[i]);
         free(words);
     }
+    free(unknown);
     pp_report_values_free(values);
     return status;
 }

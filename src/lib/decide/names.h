@@ -47,6 +47,10 @@ typedef enum pp_name_kind {
     X(PREFIX, prefix, STRING, "sys.prefix") \
     X(BASE_PREFIX, base_prefix, STRING, "sys.base_prefix (differs from PREFIX in a virtual environment)") \
     X(VENV, venv, BOOL, "1 inside a virtual environment") \
+    X(PLATLIB, platlib, STRING, "where this interpreter installs extension modules (sysconfig platlib)") \
+    X(PURELIB, purelib, STRING, "where this interpreter installs pure-Python modules (sysconfig purelib)") \
+    X(PLATLIB_REL, platlib_rel, STRING, "PLATLIB's place below an install prefix, as AM_PATH_PYTHON's pyexecdir") \
+    X(PURELIB_REL, purelib_rel, STRING, "PURELIB's place below an install prefix, as AM_PATH_PYTHON's pythondir") \
     X(INCLUDEDIR, includedir, STRING, "directory holding Python.h for this interpreter") \
     X(LIBDIR, libdir, STRING, "directory of libpython, for embedding") \
     X(LIBPYTHON, libpython, STRING, "libpython name for -l (python3.11), for embedding") \
@@ -65,7 +69,7 @@ typedef enum pp_name_kind {
     X(BUILD_CPPFLAGS, build_cppflags, STRING, "CPPFLAGS plus the stable-ABI macros for BUILD_PATH") \
     X(MODULE_LDFLAGS, module_ldflags, STRING, "extra linker flags for an extension module on this platform") \
     X(EMBED_LIBS, embed_libs, STRING, "linker flags and libraries to embed the interpreter") \
-    X(UNKNOWN, unknown, STRING, "names a description file could not give (their values are empty), space-separated")
+    X(UNKNOWN, unknown, STRING, "names whose facts a description file or an older facts file lacks (their values are empty), space-separated")
 
 #define PP_NAME_ENUM(name, key, kind, text) PP_NAME_##name,
 typedef enum pp_name_id { PP_NAMES(PP_NAME_ENUM) PP_NAME_COUNT } pp_name_id;

@@ -158,6 +158,10 @@ static int set_facts(char **values, const pyprobe_facts *f)
     SET(PREFIX, raw->prefix);
     SET(BASE_PREFIX, raw->base_prefix);
     SET_BOOL(VENV, strcmp(raw->prefix, raw->base_prefix) != 0);
+    SET(PLATLIB, raw->platlib);
+    SET(PURELIB, raw->purelib);
+    SET(PLATLIB_REL, raw->platlib_rel);
+    SET(PURELIB_REL, raw->purelib_rel);
     SET(INCLUDEDIR, raw->include);
     SET(LIBDIR, pp_facts_config_str(f, "LIBDIR"));
     SET(LIBPYTHON, f->libpython);
@@ -174,9 +178,16 @@ static int set_facts(char **values, const pyprobe_facts *f)
     SET(EMBED_LIBS, buf.data);
     ok = ok && !buf.failed;
     pp_strbuf_release(&buf);
-    pp_strbuf_printf(&buf, "%s%s%s",
+    /* The install directories: absent from description files and
+     * from facts files of an older pyprobe, None where sysconfig could
+     * not say. */
+    pp_strbuf_printf(&buf, "%s%s%s%s%s%s%s",
                      pp_facts_unknown(f, PP_UNKNOWN_LIBC) ? " libc" : "",
-                     no_libdir ? " libdir" : "", no_link ? " embed_libs" : "");
+                     no_libdir ? " libdir" : "", no_link ? " embed_libs" : "",
+                     raw->platlib ? "" : " platlib",
+                     raw->purelib ? "" : " purelib",
+                     raw->platlib_rel ? "" : " platlib_rel",
+                     raw->purelib_rel ? "" : " purelib_rel");
     SET(UNKNOWN, buf.length ? buf.data + 1 : "");
     ok = ok && !buf.failed;
     pp_strbuf_release(&buf);

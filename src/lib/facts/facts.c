@@ -64,7 +64,8 @@ static void free_raw(pp_raw_facts *raw)
         raw->abiflags, raw->executable, raw->base_executable, raw->prefix,
         raw->base_prefix, raw->exec_prefix, raw->base_exec_prefix,
         raw->sys_platform, raw->byteorder, raw->multiarch, raw->cache_tag,
-        raw->musl_version,
+        raw->musl_version, raw->platlib, raw->purelib, raw->platlib_rel,
+        raw->purelib_rel,
     };
     for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++)
         free(strings[i]);

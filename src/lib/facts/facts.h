@@ -75,6 +75,10 @@ typedef struct pp_raw_facts {
     pp_strlist derived;        /* pairs: fact, how it was derived, for
                                   facts a description file lacks */
     pp_strlist unknown;        /* facts nobody could tell (PP_UNKNOWN_*) */
+    char *platlib, *purelib;   /* sysconfig's platlib and purelib, or NULL
+                                  when not known (absent, or None) */
+    char *platlib_rel, *purelib_rel; /* the same below an install prefix,
+                                  as AM_PATH_PYTHON computes them */
 } pp_raw_facts;
 
 /* The facts an answer may declare unknown. Wheel tags that need one

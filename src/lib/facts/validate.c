@@ -30,7 +30,8 @@ typedef enum field_kind {
     F_CONFIG,     /* {name: str|int|None} with exactly the known names */
     F_PATHS,      /* [str, ...] of absolute paths; optional */
     F_DERIVED,    /* {fact: how} with str values; optional */
-    F_UNKNOWN     /* [str, ...] of PP_UNKNOWN_* names; optional */
+    F_UNKNOWN,    /* [str, ...] of PP_UNKNOWN_* names; optional */
+    F_DIRS        /* [abs|None, abs|None, rel|None, rel|None]; optional */
 } field_kind;
 
 typedef struct field_spec {
@@ -42,7 +43,8 @@ typedef struct field_spec {
 /* Optional fields may be absent, and mean "none" then. */
 static int is_optional(field_kind kind)
 {
-    return kind == F_PATHS || kind == F_DERIVED || kind == F_UNKNOWN;
+    return kind == F_PATHS || kind == F_DERIVED || kind == F_UNKNOWN ||
+           kind == F_DIRS;
 }
 
 #define RAW(member) offsetof(pp_raw_facts, member)
@@ -87,6 +89,7 @@ static const field_spec fields[] = {
     {"depends", F_PATHS, RAW(depends)},
     {"derived", F_DERIVED, RAW(derived)},
     {"unknown", F_UNKNOWN, RAW(unknown)},
+    {"install_dirs", F_DIRS, RAW(platlib)},
 };
 
 typedef struct checker {
@@ -182,21 +185,24 @@ static int take_strlist(checker *c, const char *key, const pp_lit *v,
     return 1;
 }
 
+/* An absolute path: POSIX, or Windows (C:\\, C:/, \\\\server) for an
+ * answer that describes a Windows interpreter. */
+static int is_absolute(const char *p)
+{
+    int drive = ((p[0] >= 'A' && p[0] <= 'Z') ||
+                 (p[0] >= 'a' && p[0] <= 'z')) && p[1] == ':' &&
+                (p[2] == '\\' || p[2] == '/');
+    return p[0] == '/' || drive || (p[0] == '\\' && p[1] == '\\');
+}
+
 static int take_paths(checker *c, const char *key, const pp_lit *v,
                       pp_strlist *out)
 {
     if (!take_strlist(c, key, v, out))
         return 0;
-    /* POSIX, or Windows (C:\\, C:/, \\\\server) for an answer that
-     * describes a Windows interpreter. */
-    for (size_t i = 0; i < out->count; i++) {
-        const char *p = out->items[i];
-        int drive = ((p[0] >= 'A' && p[0] <= 'Z') ||
-                     (p[0] >= 'a' && p[0] <= 'z')) && p[1] == ':' &&
-                    (p[2] == '\\' || p[2] == '/');
-        if (p[0] != '/' && !drive && !(p[0] == '\\' && p[1] == '\\'))
+    for (size_t i = 0; i < out->count; i++)
+        if (!is_absolute(out->items[i]))
             return bad(c, key, "holds a path that is not absolute");
-    }
     return 1;
 }
 
@@ -231,6 +237,46 @@ static int take_unknown(checker *c, const char *key, const pp_lit *v,
             ok |= strcmp(out->items[i], known[j]) == 0;
         if (!ok)
             return bad(c, key, "names a fact that cannot be unknown");
+    }
+    return 1;
+}
+
+/* A path below an install prefix: not empty, not absolute, no ".."
+ * component (it must stay below the prefix). */
+static int is_below(const char *p)
+{
+    if (!p[0] || is_absolute(p) || p[0] == '\\')
+        return 0;
+    for (const char *part = p; *part;) {
+        size_t n = strcspn(part, "/\\");
+        if (n == 2 && part[0] == '.' && part[1] == '.')
+            return 0;
+        part += n;
+        if (*part)
+            part++;
+    }
+    return 1;
+}
+
+/* install_dirs: platlib and purelib (absolute), then the same below an
+ * install prefix; each may be None (sysconfig could not say). */
+static int take_dirs(checker *c, const char *key, const pp_lit *v,
+                     pp_raw_facts *raw)
+{
+    char **slots[] = {&raw->platlib, &raw->purelib, &raw->platlib_rel,
+                      &raw->purelib_rel};
+    if (v->type != PP_LIT_LIST || v->length != 4)
+        return bad(c, key, "is not a 4-item list");
+    for (size_t i = 0; i < 4; i++) {
+        if (!take_str(c, key, v->items[i], 1, slots[i]))
+            return 0;
+        if (!*slots[i])
+            continue;
+        if (i < 2 && !is_absolute(*slots[i]))
+            return bad(c, key, "holds a path that is not absolute");
+        if (i >= 2 && !is_below(*slots[i]))
+            return bad(c, key, "holds a relative path that is empty, "
+                               "absolute or leaves its prefix");
     }
     return 1;
 }
@@ -354,6 +400,8 @@ static int take_field(checker *c, const field_spec *spec, const pp_lit *v,
         return take_derived(c, spec->key, v, slot);
     case F_UNKNOWN:
         return take_unknown(c, spec->key, v, slot);
+    case F_DIRS:
+        return take_dirs(c, spec->key, v, raw);
     }
     return 0;
 }
