@@ -137,7 +137,7 @@ refused "a number" '["/usr/lib", "/usr/lib", "lib", 3]' \
     "is int, expected str or None"
 
 # --- pyprobe.m4: pyexecdir and pythondir -------------------------------------
-. "$top_srcdir/tests/m4-project.sh"
+. "$top_srcdir/tests/m4/m4-project.sh"
 m4_project "$T/m4" <<'EOF' || fatal "cannot make the m4 project"
 PYPROBE_CHECK
 AC_CONFIG_FILES([dirs])
