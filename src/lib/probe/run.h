@@ -9,6 +9,7 @@
 
 #include "pyprobe.h"
 #include "util/deadline.h"
+#include "util/strbuf.h"
 
 typedef struct pp_run_result {
     char *out;             /* standard output, NUL-terminated */
@@ -34,5 +35,12 @@ pyprobe_status pp_run(char *const argv[], const pp_deadline *deadline,
                       pyprobe_error *error);
 
 void pp_run_result_clear(pp_run_result *result);
+
+/* For the back ends: move what they collected on standard output and
+ * standard error into *result (run_result.c). Fails with
+ * PYPROBE_ERR_NOMEM, result cleared, if collecting or moving ran out of
+ * memory. */
+pyprobe_status pp_run_result_take(pp_run_result *result, pp_strbuf *out,
+                                  pp_strbuf *err, pyprobe_error *error);
 
 #endif

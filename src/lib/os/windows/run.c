@@ -443,18 +443,7 @@ static pyprobe_status collect(child *c, pp_run_result *result,
         result->exit_status = (int)code;
     }
     kill_all(c);
-    pp_strbuf *out = &c->output[0], *err = &c->output[1];
-    if (out->failed || err->failed)
-        return pp_error_nomem(error);
-    result->out_length = out->length;
-    result->err_length = err->length;
-    result->out = pp_strbuf_take(out);
-    result->err = pp_strbuf_take(err);
-    if (!result->out || !result->err) {
-        pp_run_result_clear(result);
-        return pp_error_nomem(error);
-    }
-    return PYPROBE_OK;
+    return pp_run_result_take(result, &c->output[0], &c->output[1], error);
 }
 
 pyprobe_status pp_run(char *const argv[], const pp_deadline *deadline,
@@ -485,11 +474,4 @@ pyprobe_status pp_run(char *const argv[], const pp_deadline *deadline,
     if (c.job)
         CloseHandle(c.job);
     return status;
-}
-
-void pp_run_result_clear(pp_run_result *result)
-{
-    free(result->out);
-    free(result->err);
-    memset(result, 0, sizeof *result);
 }
