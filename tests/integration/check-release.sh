@@ -7,10 +7,7 @@
 #   0 all cells filled, nothing else;  1 a cell missing, a wheel of the
 #   wrong ABI, unexpected or malformed;  2 usage;  5 malformed manifest
 #   (naming the line);  7 a manifest or directory that cannot be read.
-set -u
-: "${PYPROBE:?run me through make check}"
-LC_ALL=C
-export LC_ALL
+. "$(dirname "$0")/../lib.sh"
 # glibc fills the heap memory it hands out with a byte that is not 0 (and
 # with the per-thread cache off, every allocation goes through that), so
 # reading memory that was never written fails every time instead of only
@@ -19,21 +16,16 @@ MALLOC_PERTURB_=165
 GLIBC_TUNABLES=glibc.malloc.tcache_count=0:glibc.malloc.perturb=165
 export MALLOC_PERTURB_ GLIBC_TUNABLES
 
-failures=0
-checks=0
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/pyprobe-check-release.XXXXXX") || exit 99
-trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+tmp=$T
 
 # release NAME WHEEL...: a fresh directory $tmp/NAME holding empty files.
 release() {
     rl_dir=$tmp/$1
     shift
     rm -rf "$rl_dir"
-    mkdir -p "$rl_dir" || exit 99
+    mkdir -p "$rl_dir" || fatal "cannot make $rl_dir"
     for rl_wheel in "$@"; do
-        : >"$rl_dir/$rl_wheel" || exit 99
+        : >"$rl_dir/$rl_wheel" || fatal "cannot make $rl_dir/$rl_wheel"
     done
 }
 
@@ -48,7 +40,6 @@ manifest() {
 expect() {
     ex_what=$1 ex_status=$2 ex_err=$3
     shift 3
-    checks=$((checks + 1))
     ex_got=0
     (cd "$tmp" && "$PYPROBE" check-release "$@") >"$tmp/out" 2>"$tmp/err" \
         </dev/null || ex_got=$?
@@ -59,12 +50,10 @@ expect() {
     fi
     if [ "$ex_got" -eq "$ex_status" ] && cmp -s "$tmp/want" "$tmp/out" &&
             cmp -s "$tmp/want-err" "$tmp/err"; then
-        printf 'ok: %s\n' "$ex_what"
+        pass "$ex_what"
         return 0
     fi
-    failures=$((failures + 1))
-    printf 'FAIL: %s: exit status %s (expected %s)\n' "$ex_what" "$ex_got" \
-        "$ex_status"
+    fail "$ex_what: exit status $ex_got (expected $ex_status)"
     diff "$tmp/want" "$tmp/out" | sed 's/^/    stdout: /'
     diff "$tmp/want-err" "$tmp/err" | sed 's/^/    stderr: /'
     return 1
@@ -480,7 +469,6 @@ expect "a cell given twice, its ABI set reordered" 5 \
 # ---- --json: the whole result ------------------------------------------------
 
 if command -v python3 >/dev/null 2>&1; then
-    checks=$((checks + 1))
     st=0
     (cd "$tmp" && "$PYPROBE" check-release --json --sdist issue.txt mixed) \
         >"$tmp/json" 2>"$tmp/err" || st=$?
@@ -502,14 +490,13 @@ assert sdist == {'verdict': 'missing', 'file': None, 'cell': 'sdist',
 assert doc['findings'][0]['cell'] == 'cp314 manylinux_2_28_aarch64'
 PY
     then
-        echo "ok: --json gives the whole result"
+        pass "--json gives the whole result"
     else
-        failures=$((failures + 1))
-        echo "FAIL: --json gives the whole result (exit status $st)"
+        fail "--json gives the whole result (exit status $st)"
         sed 's/^/    /' "$tmp/json" "$tmp/err"
     fi
 else
-    echo "SKIP: --json: no python3 to read the JSON"
+    fail "--json: no python3 to read the JSON"
 fi
 
 # ---- the README's example, exactly as printed --------------------------------
@@ -517,9 +504,8 @@ fi
 # command and its output the block starting "$ pyprobe check-release";
 # dist/ holds the files that output names.
 
-readme=${top_srcdir:-$(dirname "$0")/..}/README
-checks=$((checks + 1))
-mkdir -p "$tmp/readme/dist" || exit 99
+readme=$top_srcdir/README
+mkdir -p "$tmp/readme/dist" || fatal "cannot make $tmp/readme/dist"
 awk '/This manifest.txt:$/ { on = 1; next }
      on && /^    / { sub(/^    /, ""); print; seen = 1; next }
      on && seen { exit }' "$readme" >"$tmp/readme/manifest.txt"
@@ -531,7 +517,7 @@ readme_command=$(sed -n 's/^    \$ pyprobe //p' "$readme" |
 awk '{ sub(/:$/, "", $2); print $2 }' "$tmp/readme/want" |
     grep -E '\.(whl|tar\.gz)$' >"$tmp/readme/files"
 while read -r rd_file; do
-    : >"$tmp/readme/dist/$rd_file" || exit 99
+    : >"$tmp/readme/dist/$rd_file" || fatal "cannot make $rd_file"
 done <"$tmp/readme/files"
 rd_status=0
 # shellcheck disable=SC2086 # the command's words, as printed
@@ -540,10 +526,9 @@ rd_status=0
 if [ -s "$tmp/readme/manifest.txt" ] && [ -s "$tmp/readme/want" ] &&
         [ "$rd_status" -eq 1 ] && [ ! -s "$tmp/readme/err" ] &&
         cmp -s "$tmp/readme/want" "$tmp/readme/out"; then
-    echo "ok: the README's example, exactly as printed"
+    pass "the README's example, exactly as printed"
 else
-    failures=$((failures + 1))
-    echo "FAIL: the README's example (exit status $rd_status): $readme_command"
+    fail "the README's example (exit status $rd_status): $readme_command"
     diff "$tmp/readme/want" "$tmp/readme/out" | sed 's/^/    /'
     sed 's/^/    stderr: /' "$tmp/readme/err"
 fi
@@ -608,8 +593,4 @@ expect "three arguments" 2 \
     "pyprobe: check-release: expected MANIFEST DIR (see pyprobe --help)" \
     issue.txt all all
 
-if [ "$failures" -gt 0 ]; then
-    echo "check-release: $failures of $checks checks FAILED"
-    exit 1
-fi
-echo "check-release: all $checks checks passed"
+finish
