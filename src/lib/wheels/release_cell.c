@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "os/os.h"
 #include "packaging/tag_set.h"
 #include "util/strbuf.h"
 #include "wheels/release_cell.h"
