@@ -42,8 +42,15 @@ if [ "$how" = git ]; then
         tar -C "$top_srcdir" -cf - -T - | tar -C "$dest/src" -xf -
 else
     # With their times, so that make sees configure as newer than its
-    # sources; writable, as make distcheck's sources are not.
-    cp -Rp "$top_srcdir/." "$dest/src"
+    # sources; writable, as make distcheck's sources are not. Not the
+    # build trees inside it (make distcheck builds in $top_srcdir/_build,
+    # where DEST may be): a top-level folder holding a config.status.
+    (cd "$top_srcdir" && for f in * .[!.]*; do
+        [ -e "$f" ] || continue
+        [ -d "$f" ] && find "$f" -maxdepth 2 -name config.status |
+            grep -q . && continue
+        printf '%s\n' "$f"
+    done) | tar -C "$top_srcdir" -cf - -T - | tar -C "$dest/src" -xf -
     chmod -R u+w "$dest/src"
 fi
 
