@@ -37,7 +37,7 @@ pyprobe_status pp_run(char *const argv[], const pp_deadline *deadline,
 void pp_run_result_clear(pp_run_result *result);
 
 /* For the back ends: move what they collected on standard output and
- * standard error into *result (run_result.c). Fails with
+ * standard error into *result (probe/run.c). Fails with
  * PYPROBE_ERR_NOMEM, result cleared, if collecting or moving ran out of
  * memory. */
 pyprobe_status pp_run_result_take(pp_run_result *result, pp_strbuf *out,

@@ -1,4 +1,4 @@
-/* run_result.c - the part of pp_run that is the same on every system:
+/* run.c - the part of pp_run (run.h) that is the same on every system:
  * handing the collected output over to the caller, and releasing it.
  * The back ends (os/posix/run.c, os/windows/run.c) run the program. */
 #include "config.h"
