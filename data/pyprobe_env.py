@@ -27,7 +27,8 @@ import re
 import sys
 import sysconfig
 
-__all__ = ["BOOLEANS", "TagFileError", "load", "parse", "mismatch"]
+__all__ = ["BOOLEANS", "TagFileError", "load", "parse", "mismatch",
+           "writer"]
 
 # The names of kind BOOL in pyprobe's src/lib/decide/names.h (a test
 # checks that).
@@ -110,6 +111,16 @@ def parse(text, filename="<tag file>"):
     if "PYPROBE_PYTHON" not in env:
         fail(1, "no PYPROBE_PYTHON in it")
     return env
+
+
+_WRITER = re.compile(r"PYPROBE__SH=1; PYPROBE__WRITER='([^']*)';")
+
+
+def writer(text):
+    """Which pyprobe wrote TEXT, the content of a tag file ("pyprobe
+    0.1.0"), or None when it does not say (pyprobe 0.1.0 before it did)."""
+    found = _WRITER.match(text)
+    return found.group(1) if found else None
 
 
 def load(path):

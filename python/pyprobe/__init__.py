@@ -208,10 +208,18 @@ def load(path):
         raise Error("pyprobe: %s" % error, _INVALID)
 
 
+def _writer(path):
+    """Which pyprobe wrote the tag file at PATH, or None."""
+    with open(path, encoding="utf-8", errors="surrogateescape",
+              newline="") as stream:
+        return _tagfile.writer(stream.readline())
+
+
 def require(path, python=None):
     """The tag file at PATH, as load() returns it, provided that it
     describes PYTHON (default: the interpreter running this) and was
-    written by a pyprobe that uses this one's names.  Raises Error (status
+    written by this very pyprobe version (the file says which, and its
+    names must be this one's).  Raises Error (status
     5) otherwise, naming both interpreters: a stale file, or one that a
     before-build step wrote for another interpreter, would make a wheel of
     the wrong kind, tagged as if it were right.  The interpreters are
@@ -221,6 +229,13 @@ def require(path, python=None):
     path = os.fspath(path)
     there = load(path)
     here = probe(python)
+    wrote = _writer(path)
+    this = _run(["--version"]).split("\n")[0]
+    if wrote != this:
+        raise Error("pyprobe: %s: written by %s, but this is %s: write it "
+                    "again with this one (%s)"
+                    % (path, wrote or "a pyprobe that does not say which",
+                       this, executable()), _INVALID)
     if set(there) != set(here):
         unknown = sorted(set(there) - set(here))
         missing = sorted(set(here) - set(there))

@@ -106,6 +106,27 @@ check("require() refuses a tag file written for pypy3 (status 5)",
       "the tag file describes pypy" in error.message, error and error.message)
 check("require(path, python=pypy3) accepts it",
       pyprobe.require(pypy, python="/usr/bin/pypy3")["implementation"] == "pypy")
+# The file says which pyprobe wrote it: another version, or none, is
+# refused even with the same names.
+text = open(mine).read()
+version = pyprobe_says("--version").split("\n")[0]
+check("the tag file says which pyprobe wrote it",
+      text.startswith("PYPROBE__SH=1; PYPROBE__WRITER='%s';" % version),
+      text[:60])
+for what, edited in (
+        ("another pyprobe version",
+         text.replace("PYPROBE__WRITER='%s'" % version,
+                      "PYPROBE__WRITER='pyprobe 0.0.9'", 1)),
+        ("a pyprobe that does not say which",
+         text.replace(" PYPROBE__WRITER='%s';" % version, "", 1))):
+    other = os.path.join(tmp, "other-writer.env")
+    with open(other, "w") as target:
+        target.write(edited)
+    error = raises(pyprobe.require, other)
+    check("require() refuses a file written by %s (status 5)" % what,
+          edited != text and error is not None and error.status == 5 and
+          "but this is %s" % version in error.message,
+          error and error.message)
 newer = os.path.join(tmp, "newer.env")
 with open(mine) as source, open(newer, "w") as target:
     lines = source.read().split("\n")

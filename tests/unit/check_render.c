@@ -90,7 +90,10 @@ START_TEST(test_tags_layout)
                                             "limited-api=3.15 abi3t=yes");
     char *text = render_tags(report, PYPROBE_OK);
     char *line = strtok(text, "\n");
-    ck_assert_ptr_nonnull(strstr(line, "PYPROBE__SH=1; "));
+    ck_assert_ptr_nonnull(strstr(line, "PYPROBE__SH=1; PYPROBE__WRITER="
+                                       "'pyprobe " PYPROBE_VERSION_STRING
+                                       "'; "));
+    ck_assert_ptr_nonnull(strstr(line, " unset PYPROBE__SH PYPROBE__WRITER;"));
     ck_assert_ptr_nonnull(strstr(line, " PYPROBE_LIBC='glibc 2.36';"));
     ck_assert_ptr_nonnull(strstr(line, "; return 0 2>/dev/null || exit 0"));
     for (size_t i = 0; i < pyprobe_name_count(); i++) {

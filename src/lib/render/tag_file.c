@@ -3,7 +3,8 @@
  * One file, three readers: POSIX sh sources it (`. python.env`), GNU
  * make includes it, and CI systems read KEY=value lines. The layout:
  *
- *   PYPROBE__SH=1; PYPROBE_A='...'; ...; return 0 2>/dev/null || exit 0
+ *   PYPROBE__SH=1; PYPROBE__WRITER='pyprobe 0.1.0'; PYPROBE_A='...'; ...;
+ *       unset ...; return 0 2>/dev/null || exit 0
  *   PYPROBE_A=value
  *   ...
  *   PYPROBE__SH=
@@ -105,7 +106,10 @@ pyprobe_status pyprobe_report_tags(const pyprobe_report *report, char **text,
     }
 
     pp_strbuf buf = PP_STRBUF_INIT;
-    pp_strbuf_puts(&buf, "PYPROBE__SH=1;");
+    /* Which pyprobe wrote it (pyprobe.require checks it), in the sh line
+     * only, so that sh unsets it and make and CI readers never see it. */
+    pp_strbuf_puts(&buf, "PYPROBE__SH=1; PYPROBE__WRITER='pyprobe "
+                         PYPROBE_VERSION_STRING "';");
     if (newline)
         pp_strbuf_puts(&buf, " PYPROBE__NL=$(printf '\\n.');"
                              " PYPROBE__NL=${PYPROBE__NL%.};");
@@ -114,8 +118,9 @@ pyprobe_status pyprobe_report_tags(const pyprobe_report *report, char **text,
         put_sh_value(&buf, report->values[i]);
         pp_strbuf_putc(&buf, ';');
     }
-    pp_strbuf_puts(&buf, newline ? " unset PYPROBE__SH PYPROBE__NL;"
-                                 : " unset PYPROBE__SH;");
+    pp_strbuf_puts(&buf, newline ? " unset PYPROBE__SH PYPROBE__WRITER"
+                                   " PYPROBE__NL;"
+                                 : " unset PYPROBE__SH PYPROBE__WRITER;");
     pp_strbuf_puts(&buf, " return 0 2>/dev/null || exit 0\n");
 
     if (escaped) {
