@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "packaging/platform_floor.h"
 #include "packaging/tag_set.h"
 #include "packaging/tags.h"
 #include "util/error.h"
@@ -223,19 +224,6 @@ static int have_compatible_abi(const pp_tag_inputs *in,
     return 0;
 }
 
-/* The legacy name of a manylinux_2_N tag that has one (PEP 513/571/599). */
-static const char *legacy_manylinux(int major, int minor)
-{
-    if (major != 2)
-        return NULL;
-    switch (minor) {
-    case 17: return "manylinux2014";
-    case 12: return "manylinux2010";
-    case 5: return "manylinux1";
-    default: return NULL;
-    }
-}
-
 /* _manylinux.platform_tags: every glibc from the running one down to the
  * oldest manylinux supports for the architecture (2.17, or 2.5 on
  * x86), each older major assumed to have ended at 2.50. The
@@ -265,7 +253,7 @@ static int manylinux_platforms(const pp_tag_inputs *in,
                 if (!push_format(out, "manylinux_%d_%d_%s", major, minor,
                                  archs[a]))
                     return 0;
-                const char *legacy = legacy_manylinux(major, minor);
+                const char *legacy = pp_manylinux_legacy_name(major, minor);
                 if (legacy && !push_format(out, "%s_%s", legacy, archs[a]))
                     return 0;
             }

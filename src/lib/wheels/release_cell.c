@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "os/os.h"
+#include "packaging/platform_floor.h"
 #include "packaging/tag_set.h"
 #include "util/strbuf.h"
 #include "wheels/release_cell.h"
@@ -27,59 +28,31 @@ static int valid_tag(const char *s)
     return 1;
 }
 
-/* PEP 600: the legacy manylinux names are aliases of these. */
-static const struct {
-    const char *legacy, *pep600;
-} aliases[] = {
-    {"manylinux1_", "manylinux_2_5_"},
-    {"manylinux2010_", "manylinux_2_12_"},
-    {"manylinux2014_", "manylinux_2_17_"},
-};
-
-/* One platform tag (length bytes), lower case with aliases spelled out;
- * NULL on out of memory. */
+/* One platform tag (length bytes), lower case with the legacy manylinux
+ * names spelled out (PEP 600); NULL on out of memory. */
 static char *platform_key(const char *tag, size_t length)
 {
     char *key = strndup(tag, length);
     if (!key)
         return NULL;
     pp_lower_ascii(key);
-    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++) {
-        size_t n = strlen(aliases[i].legacy);
-        if (strncmp(key, aliases[i].legacy, n) == 0) {
-            char *spelled = pp_format("%s%s", aliases[i].pep600, key + n);
-            free(key);
-            return spelled;
-        }
+    pp_platform_floor floor;
+    if (strncmp(key, "manylinux_", 10) != 0 &&
+        pp_platform_floor_read(key, length, &floor) &&
+        strcmp(floor.family, "glibc") == 0) {
+        char *spelled = pp_format("manylinux_%d_%d_%s", floor.major,
+                                  floor.minor, floor.arch);
+        free(key);
+        return spelled;
     }
     return key;
 }
 
-/* "manylinux_2_28_x86_64" -> family length 9, 2, 28, "x86_64"; 0 for a
- * platform without a C library version. */
-static int split_versioned(const char *key, size_t *family, long *major,
-                           long *minor, const char **arch)
+/* A platform a "<=" cell can hold: one with a C library version. */
+static int c_library_floor(const char *key, pp_platform_floor *floor)
 {
-    static const char *const families[] = {"manylinux_", "musllinux_"};
-    for (size_t i = 0; i < 2; i++) {
-        size_t n = strlen(families[i]);
-        if (strncmp(key, families[i], n) != 0)
-            continue;
-        char *end;
-        const char *p = key + n;
-        if (*p < '0' || *p > '9')
-            return 0;
-        *major = strtol(p, &end, 10);
-        if (*end != '_' || end[1] < '0' || end[1] > '9')
-            return 0;
-        *minor = strtol(end + 1, &end, 10);
-        if (*end != '_' || !end[1])
-            return 0;
-        *family = n;
-        *arch = end + 1;
-        return 1;
-    }
-    return 0;
+    return pp_platform_floor_read(key, strlen(key), floor) &&
+           strcmp(floor->family, "macos") != 0;
 }
 
 /* "cp314t" -> python cp314, abi cp314t; "cp315-abi3.abi3t" -> cp315,
@@ -125,11 +98,8 @@ int pp_release_cell_parse(pp_release_cell *c, const char *abi_field,
     c->platform = platform_key(platform_field, strlen(platform_field));
     if (!c->platform)
         return -1;
-    size_t family;
-    long major, minor;
-    const char *arch;
-    if (c->at_most &&
-        !split_versioned(c->platform, &family, &major, &minor, &arch))
+    pp_platform_floor floor;
+    if (c->at_most && !c_library_floor(c->platform, &floor))
         return 3;
     int parsed = parse_abi_field(abi_field, c);
     return parsed == 1 ? 0 : parsed == 0 ? 1 : -1;
@@ -157,13 +127,13 @@ static int platform_fills(const pp_release_cell *c, const char *key)
 {
     if (!c->at_most)
         return strcmp(key, c->platform) == 0;
-    size_t cf, wf;
-    long cmaj, cmin, wmaj, wmin;
-    const char *carch, *warch;
-    split_versioned(c->platform, &cf, &cmaj, &cmin, &carch);
-    return split_versioned(key, &wf, &wmaj, &wmin, &warch) && wf == cf &&
-           strncmp(key, c->platform, cf) == 0 && strcmp(warch, carch) == 0 &&
-           (wmaj < cmaj || (wmaj == cmaj && wmin <= cmin));
+    pp_platform_floor cell, wheel;
+    return c_library_floor(c->platform, &cell) &&
+           c_library_floor(key, &wheel) &&
+           strcmp(wheel.family, cell.family) == 0 &&
+           strcmp(wheel.arch, cell.arch) == 0 &&
+           (wheel.major < cell.major ||
+            (wheel.major == cell.major && wheel.minor <= cell.minor));
 }
 
 /* 1 if any of the wheel's platform tags fills the cell's, -1 on out of

@@ -8,6 +8,7 @@
 
 #include "facts/facts.h"
 #include "facts/tag_inputs.h"
+#include "packaging/platform_floor.h"
 #include "packaging/tag_set.h"
 #include "packaging/tags.h"
 #include "packaging/wheelname.h"
@@ -126,51 +127,6 @@ static int same_part(const tag_parts *a, const tag_parts *b, int i)
            memcmp(a->part[i], b->part[i], a->length[i]) == 0;
 }
 
-/* A platform with a version floor: manylinux (its legacy aliases too,
- * PEP 600), musllinux (PEP 656), macOS. */
-typedef struct floor_tag {
-    const char *family;   /* "glibc", "musl", "macos" */
-    int major, minor;
-    char arch[64];
-} floor_tag;
-
-static int read_floor(const char *platform, size_t length, floor_tag *floor)
-{
-    static const struct {
-        const char *prefix, *family;
-        int major, minor;   /* -1: read from the tag */
-    } forms[] = {
-        {"manylinux1_", "glibc", 2, 5},
-        {"manylinux2010_", "glibc", 2, 12},
-        {"manylinux2014_", "glibc", 2, 17},
-        {"manylinux_", "glibc", -1, -1},
-        {"musllinux_", "musl", -1, -1},
-        {"macosx_", "macos", -1, -1},
-    };
-    char text[128];
-    if (length >= sizeof text)
-        return 0;
-    memcpy(text, platform, length);
-    text[length] = '\0';
-    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
-        size_t skip = strlen(forms[i].prefix);
-        if (strncmp(text, forms[i].prefix, skip) != 0)
-            continue;
-        floor->family = forms[i].family;
-        floor->major = forms[i].major;
-        floor->minor = forms[i].minor;
-        int used = 0;
-        if (forms[i].major < 0 &&
-            sscanf(text + skip, "%d_%d_%n", &floor->major, &floor->minor,
-                   &used) != 2)
-            return 0;
-        return snprintf(floor->arch, sizeof floor->arch, "%s",
-                        text + skip + used) < (int)sizeof floor->arch &&
-               floor->arch[0];
-    }
-    return 0;
-}
-
 const char *pyprobe_tag_list_why_not(const pyprobe_tag_list *list,
                                      const pyprobe_wheel *wheel, char *reason,
                                      size_t size)
@@ -189,14 +145,15 @@ const char *pyprobe_tag_list_why_not(const pyprobe_tag_list *list,
     int paired = 0, abi_known = 0, own_python = 0;
     tag_parts own;
     int have_own = list->tags.count && cut_tag(list->tags.items[0], &own);
-    floor_tag lowest = {NULL, 0, 0, ""};
+    pp_platform_floor lowest = {NULL, 0, 0, ""};
     for (size_t w = 0; w < wheel->parsed.tags.count; w++) {
         tag_parts want, have;
-        floor_tag floor, here;
+        pp_platform_floor floor, here;
         if (!cut_tag(wheel->parsed.tags.items[w], &want))
             continue;
         own_python |= have_own && same_part(&want, &own, 0);
-        int has_floor = read_floor(want.part[2], want.length[2], &floor);
+        int has_floor =
+            pp_platform_floor_read(want.part[2], want.length[2], &floor);
         for (size_t t = 0; t < list->tags.count; t++) {
             if (!cut_tag(list->tags.items[t], &have) ||
                 !same_part(&want, &have, 1))
@@ -205,7 +162,8 @@ const char *pyprobe_tag_list_why_not(const pyprobe_tag_list *list,
             if (!same_part(&want, &have, 0))
                 continue;
             paired = 1;
-            if (has_floor && read_floor(have.part[2], have.length[2], &here) &&
+            if (has_floor &&
+                pp_platform_floor_read(have.part[2], have.length[2], &here) &&
                 strcmp(here.family, floor.family) == 0 &&
                 strcmp(here.arch, floor.arch) == 0 &&
                 (!lowest.family || floor.major < lowest.major ||
