@@ -198,21 +198,22 @@ def load(path):
     returns its values.  Raises Error when it cannot be read (status 7) or
     is not a tag file as pyprobe writes it (status 5).  It does not check
     which interpreter the file describes: build hooks use require()."""
-    path = os.fspath(path)
+    return _load(os.fspath(path))[0]
+
+
+def _load(path):
+    """load()'s values, and which pyprobe wrote the file (or None): one
+    reading of it."""
     try:
-        return _public(_tagfile.load(path))
+        with open(path, encoding="utf-8", errors="surrogateescape",
+                  newline="") as stream:
+            text = stream.read()
+        return _public(_tagfile.parse(text, path)), _tagfile.writer(text)
     except OSError as error:
         raise Error("pyprobe: %s: %s" % (path, error.strerror or error),
                     _UNREADABLE)
     except _tagfile.TagFileError as error:
         raise Error("pyprobe: %s" % error, _INVALID)
-
-
-def _writer(path):
-    """Which pyprobe wrote the tag file at PATH, or None."""
-    with open(path, encoding="utf-8", errors="surrogateescape",
-              newline="") as stream:
-        return _tagfile.writer(stream.readline())
 
 
 def require(path, python=None):
@@ -227,9 +228,8 @@ def require(path, python=None):
     ...), so a file written in another virtual environment of the same
     interpreter is accepted."""
     path = os.fspath(path)
-    there = load(path)
+    there, wrote = _load(path)
     here = probe(python)
-    wrote = _writer(path)
     this = _run(["--version"]).split("\n")[0]
     if wrote != this:
         raise Error("pyprobe: %s: written by %s, but this is %s: write it "
