@@ -4,36 +4,83 @@
 # Linux x86_64, Linux aarch64, Windows amd64) x cp311-cp314 and pypy311,
 # where the Linux aarch64 cp314 cell held a free-threaded wheel,
 # autobahn-26.6.1-cp314-cp314t-manylinux_2_24_aarch64.manylinux_2_28_aarch64.whl
-# (crossbario/autobahn-python#1875; zlmdb#124 lists the same four cp314
-# files of its 26.6.1). The other 19 names follow the same pattern per
-# platform. The checks are on the cells and the exit status, not on the
-# whole output text.
+# (crossbario/autobahn-python#1875).
+#
+# Where the names come from:
+#  - the cells: the 20 wheel targets autobahn's own release gate checked
+#    for v26.6.1 (.github/workflows/release.yml, the "targets" of
+#    check-release-fileset at tag v26.6.1, e5be16a1), copied below as
+#    they are written there; note pypy311's aarch64 target,
+#    manylinux_2_17;
+#  - the failing wheel: its name as autobahn#1875 gives it;
+#  - the other 19 names are not in any source available here. They are
+#    built on the patterns of the same tooling's 26.6.1 wheels
+#    (crossbario/zlmdb#124 lists zlmdb 26.6.1's four cp314 files:
+#    macosx_15_0_arm64, manylinux_2_24_x86_64.manylinux_2_28_x86_64,
+#    the cp314t manylinux_2_24_aarch64.manylinux_2_28_aarch64, win_amd64)
+#    and, for pypy311 on aarch64, autobahn 25.12.1's published
+#    manylinux2014_aarch64.manylinux_2_17_aarch64 (docs/release-notes.rst).
+# The checks are on the cells and the exit status, not on the whole
+# output text.
 . "$(dirname "$0")/../lib.sh"
 
 version=26.6.1
 bad=autobahn-$version-cp314-cp314t-manylinux_2_24_aarch64.manylinux_2_28_aarch64.whl
 fixed=autobahn-$version-cp314-cp314-manylinux_2_24_aarch64.manylinux_2_28_aarch64.whl
 
-# The manifest: one cell per interpreter and platform.
-for abi in cp311 cp312 cp313 cp314 pp311-pypy311_pp73; do
-    for platform in macosx_15_0_arm64 manylinux_2_28_x86_64 \
-            manylinux_2_28_aarch64 win_amd64; do
-        echo "$abi $platform"
-    done
-done >"$T/manifest"
+# autobahn's release targets for v26.6.1, one per wheel.
+targets='
+cpy311-macos-arm64
+cpy311-linux-x86_64-manylinux_2_28
+cpy311-linux-aarch64-manylinux_2_28
+cpy311-win-amd64
+cpy312-macos-arm64
+cpy312-linux-x86_64-manylinux_2_28
+cpy312-linux-aarch64-manylinux_2_28
+cpy312-win-amd64
+cpy313-macos-arm64
+cpy313-linux-x86_64-manylinux_2_28
+cpy313-linux-aarch64-manylinux_2_28
+cpy313-win-amd64
+cpy314-macos-arm64
+cpy314-linux-x86_64-manylinux_2_28
+cpy314-linux-aarch64-manylinux_2_28
+cpy314-win-amd64
+pypy311-macos-arm64
+pypy311-linux-x86_64-manylinux_2_28
+pypy311-linux-aarch64-manylinux_2_17
+pypy311-win-amd64'
 
-# The 26.6.1 fileset as it was published: 20 wheels, one of them wrong.
+# Each target as a manifest cell (IMPLEMENTATION PLATFORM) and as the
+# wheel published for it, in $T/manifest and $T/release.
 mkdir "$T/release"
-for python in cp311 cp312 cp313 cp314 pp311; do
-    case $python in pp311) abi=pypy311_pp73 ;; *) abi=$python ;; esac
-    for platform in macosx_15_0_arm64 \
-            manylinux_2_24_x86_64.manylinux_2_28_x86_64 \
-            manylinux_2_24_aarch64.manylinux_2_28_aarch64 win_amd64; do
-        : >"$T/release/autobahn-$version-$python-$abi-$platform.whl"
-    done
+for target in $targets; do
+    case $target in
+    cpy*) python=cp${target#cpy}; python=${python%%-*}; abi=$python ;;
+    pypy311-*) python=pp311; abi=pypy311_pp73 ;;
+    esac
+    case $target in
+    *-macos-arm64) cell=macosx_15_0_arm64; platform=$cell ;;
+    *-win-amd64) cell=win_amd64; platform=$cell ;;
+    *-linux-*-manylinux_2_17)
+        arch=${target#*-linux-}; arch=${arch%%-*}
+        cell=manylinux_2_17_$arch
+        platform=manylinux2014_$arch.manylinux_2_17_$arch ;;
+    *-linux-*-manylinux_2_28)
+        arch=${target#*-linux-}; arch=${arch%%-*}
+        cell=manylinux_2_28_$arch
+        platform=manylinux_2_24_$arch.manylinux_2_28_$arch ;;
+    *) fatal "no cell for target $target" ;;
+    esac
+    case $python in pp311) echo "pp311-pypy311_pp73 $cell" ;;
+                    *) echo "$python $cell" ;; esac >>"$T/manifest"
+    : >"$T/release/autobahn-$version-$python-$abi-$platform.whl"
 done
+# The 26.6.1 fileset as it was published: 20 wheels, one of them wrong.
+[ -f "$T/release/$fixed" ] || fatal "no $fixed among the names"
 mv "$T/release/$fixed" "$T/release/$bad"
 [ "$(ls "$T/release" | wc -l)" -eq 20 ] || fatal "not 20 wheels"
+[ "$(sort -u "$T/manifest" | wc -l)" -eq 20 ] || fatal "not 20 cells"
 
 # verdicts WHAT EXPECTED-STATUS: run check-release on $T/release; pass if
 # the status is EXPECTED-STATUS and every wheel but those in $T/not-ok is
