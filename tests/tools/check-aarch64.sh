@@ -7,7 +7,8 @@
 #     --enable-static-binary, from a copy of the sources:
 #     sanitized-build.sh), jansson from the multiarch
 #     libjansson-dev:arm64, and its wheel (make wheel), which must install
-#     on the arm64 CPython and not on the x86_64 python3.11;
+#     on the arm64 CPython and not on the x86_64 python3.11, by
+#     pyprobe check-wheel and by pip;
 #  3. tests/integration/arm64.sh through the test harness with both pyprobes: the
 #     native one and the aarch64 one under qemu-aarch64-static, which
 #     must give the same answers;
@@ -58,6 +59,52 @@ if "$top_builddir/src/pyprobe" check-wheel --python /usr/bin/python3.11 \
     exit 1
 fi
 echo "(and not on the x86_64 python3.11)"
+
+# pip agrees: the arm64 CPython's own pip (pip's wheel from
+# python3-pip-whl, run by that interpreter under QEMU) installs it, the
+# x86_64 python3.11's refuses it. The installed program is then run
+# under QEMU. (python -m pyprobe cannot run it there: the emulated
+# interpreter's exec of an aarch64 program needs binfmt_misc, which
+# this does not register on the host.)
+pip_whl=$(ls /usr/share/python-wheels/pip-*.whl 2>/dev/null | head -n 1)
+[ -n "$pip_whl" ] || {
+    echo "check-aarch64.sh: no pip wheel in /usr/share/python-wheels (apt-get install python3-pip-whl)" >&2
+    exit 1
+}
+pip_install() { # PYTHON TARGET-DIR: pip install the wheel, offline
+    PIP_CONFIG_FILE=/dev/null PIP_NO_INDEX=1 PIP_FIND_LINKS= \
+        "$1" "$pip_whl/pip" install --no-deps --no-cache-dir \
+        --disable-pip-version-check --root-user-action=ignore \
+        --target "$2" "$wheel"
+}
+rm -rf "$build/pip-arm64" "$build/pip-x86_64"
+echo "+ $wrapper $(basename "$pip_whl")/pip install --target $build/pip-arm64 $(basename "$wheel")"
+pip_install "$wrapper" "$build/pip-arm64" >"$build/pip-arm64.log" 2>&1 ||
+    { tail -n 20 "$build/pip-arm64.log"; exit 1; }
+grep '^Successfully installed' "$build/pip-arm64.log"
+installed=$build/pip-arm64/bin/pyprobe
+# The wheel's program is the build's, stripped: compare it with the
+# one in the wheel, and its version with the build's.
+python3 -c 'import sys, zipfile
+w = zipfile.ZipFile(sys.argv[1])
+sys.stdout.buffer.write(w.read(sys.argv[2]))' "$wheel" \
+    "pyprobe-$("$top_builddir/src/pyprobe" --version | sed -n '1s/.* //p').data/scripts/pyprobe" \
+    >"$build/pip-arm64.expected"
+cmp "$installed" "$build/pip-arm64.expected" || {
+    echo "check-aarch64.sh: pip installed another program than the wheel's" >&2
+    exit 1
+}
+if pip_install /usr/bin/python3.11 "$build/pip-x86_64" >"$build/pip-x86_64.log" 2>&1; then
+    echo "check-aarch64.sh: pip installs the aarch64 wheel on x86_64 python3.11" >&2
+    exit 1
+fi
+grep -q 'is not a supported wheel on this platform' "$build/pip-x86_64.log" || {
+    tail -n 20 "$build/pip-x86_64.log"
+    exit 1
+}
+echo "x86_64 python3.11's pip: not a supported wheel on this platform"
+echo "installed, under QEMU: $(qemu-aarch64-static "$installed" --version | head -n 1);" \
+     "$(qemu-aarch64-static "$installed" --python "$wrapper" --get wheel_tag)"
 echo "under QEMU: $(qemu-aarch64-static "$pyprobe" --version | head -n 1);" \
      "$(qemu-aarch64-static "$pyprobe" --python "$wrapper" --get wheel_tag)"
 
