@@ -263,6 +263,15 @@ def windows(source, name, plat, description, debug=False):
            "win-arm64": "win_arm64"}[plat]
     machine = {"win-amd64": "AMD64", "win32": "AMD64",
                "win-arm64": "ARM64"}[plat]
+    # CPython's rule (Include/internal/pycore_importdl.h, commit 379790c0,
+    # lines 28-47; before 3.13 Python/dynload_win.c, commit 003b808e,
+    # lines 17-35): PYD_DEBUG_SUFFIX "_d" for a debug build, then
+    # "." PYD_SOABI ".pyd" with PYD_SOABI "cp" MAJOR MINOR, "t" when
+    # Py_GIL_DISABLED, "-" PYD_PLATFORM_TAG (PC/pyconfig.h.in: win_amd64,
+    # win32, win_arm64); _PyImport_DynLoadFiletab lists that tagged suffix
+    # and then the untagged "_d" ".pyd" (the stable ABI's): so
+    # .cp314t-win_amd64.pyd and .pyd for free-threaded 3.14, and
+    # _d.cp311-win_amd64.pyd and _d.pyd for a debug 3.11.
     d = "_d" if debug else ""
     ext_suffix = "%s.cp%s%s-%s.pyd" % (d, nodot, threaded, tag)
     prefix = "C:\\Program Files\\Python%s%s%s" % (

@@ -4,7 +4,7 @@
  * On Windows both are the import library in <base_exec_prefix>\libs
  * that CPython's headers would pick themselves: PC/pyconfig.h.in, the
  * "#pragma comment(lib, ...)" under MS_COREDLL (CPython 3.14, commit
- * 018aae3d), in this order:
+ * 018aae3d, lines 326-342), in this order:
  *     Py_GIL_DISABLED:  Py_DEBUG python314t_d.lib, Py_LIMITED_API
  *                       python3t.lib, else python314t.lib
  *     otherwise:        Py_DEBUG python314_d.lib, Py_LIMITED_API
