@@ -437,12 +437,16 @@ def unsupported(source, name, sys_platform, system, build_platform,
 
 def cases():
     return [
+        windows("cpython-3.13t", "windows-amd64-3.13t", "win-amd64",
+                "free-threaded CPython 3.13 on 64-bit Windows"),
         windows("cpython-3.14", "windows-amd64-3.14", "win-amd64",
                 "CPython 3.14 on 64-bit Windows"),
         windows("cpython-3.14t", "windows-amd64-3.14t", "win-amd64",
                 "free-threaded CPython 3.14 on 64-bit Windows"),
         windows("cpython-3.15t", "windows-amd64-3.15t", "win-amd64",
                 "free-threaded CPython 3.15 on 64-bit Windows (abi3t)"),
+        windows("cpython-3.15", "windows-amd64-3.15", "win-amd64",
+                "CPython 3.15 on 64-bit Windows (abi3 and abi3t)"),
         windows("cpython-3.11d-debian", "windows-amd64-3.11d", "win-amd64",
                 "debug CPython 3.11 on Windows: no Py_DEBUG, _d.pyd",
                 debug=True),

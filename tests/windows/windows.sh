@@ -199,8 +199,73 @@ PY
         "$sheet" >"$T/want-tags"
     check "$name: pyprobe.exe tags is packaging 26.3's list" \
         cmp -s "$T/out" "$T/want-tags"
+    # The header and the tag file, for a stable-ABI policy (the link
+    # flags follow the build path): the native pyprobe's but for PYTHON,
+    # which names the stand-in here and the posing script there.
+    policy="--limited-api=3.11 --abi3t=yes"
+    # shellcheck disable=SC2086
+    expect_exit 0 win --python "$stand_in" $policy \
+        --header "$T/$name-win.h" --tags "$T/$name-win.env"
+    # shellcheck disable=SC2086
+    expect_exit 0 "$PYPROBE" --python "$T/pose-$name" $policy \
+        --header "$T/$name-native.h" --tags "$T/$name-native.env"
+    for kind in h env; do
+        for side in win native; do
+            sed -e "s/PYPROBE_PYTHON='[^']*'/PYPROBE_PYTHON=X/" \
+                -e 's/^PYPROBE_PYTHON=.*/PYPROBE_PYTHON=X/' \
+                -e 's/^#define PYPROBE_PYTHON .*/#define PYPROBE_PYTHON X/' \
+                "$T/$name-$side.$kind" >"$T/$name-$side.$kind.cmp" 2>/dev/null
+        done
+        what=$([ $kind = h ] && echo header || echo "tag file")
+        if [ -s "$T/$name-win.$kind.cmp" ] &&
+           cmp -s "$T/$name-native.$kind.cmp" "$T/$name-win.$kind.cmp"; then
+            pass "$name: the $what is the native pyprobe's"
+        else
+            fail "$name: pyprobe.exe's $what differs from the native one:"
+            diff "$T/$name-native.$kind.cmp" "$T/$name-win.$kind.cmp" |
+                head -n 10
+        fi
+    done
     unset PYPROBE_STAND_IN PYPROBE_STAND_IN_SCRIPT PYPROBE_STAND_IN_ANSWER
 done
+
+# What CPython's sources say, through pyprobe.exe: EXT_SUFFIX (Include/
+# internal/pycore_importdl.h: "_d" if debug, ".cp3XY", "t" if
+# free-threaded, "-" platform tag, ".pyd") and the import library of
+# each build path (PC/pyconfig.h.in's #pragma comment(lib, ...), with
+# Include/pyabi.h's Py_TARGET_ABI3T => Py_LIMITED_API + Py_GIL_DISABLED).
+while IFS='|' read -r name policy key want; do
+    # shellcheck disable=SC2086
+    PYPROBE_STAND_IN=replay PYPROBE_STAND_IN_SCRIPT="$script" \
+        PYPROBE_STAND_IN_ANSWER="$T/$name.answer" \
+        run win --python "$stand_in" $policy --get "$key"
+    got=$(cat "$T/out")
+    case "$RC:$got" in
+        "0:$want"|"0:"*" -l$want") pass "$name ${policy:-(no policy)}: $key $want" ;;
+        *) fail "$name ${policy:-(no policy)}: $key is '$got' (exit $RC)," \
+                "expected $want" ;;
+    esac
+done <<'EOF'
+windows-amd64-3.14t||ext_suffix|.cp314t-win_amd64.pyd
+windows-amd64-3.13t||ext_suffix|.cp313t-win_amd64.pyd
+windows-amd64-3.11d||ext_suffix|_d.cp311-win_amd64.pyd
+windows-amd64-3.13t||module_ldflags|python313t
+windows-amd64-3.13t|--limited-api=3.11|module_ldflags|python313t
+windows-amd64-3.14||module_ldflags|python314
+windows-amd64-3.14|--limited-api=3.11|module_ldflags|python3
+windows-amd64-3.14t|--limited-api=3.11|module_ldflags|python314t
+windows-amd64-3.15|--limited-api=3.11|module_ldflags|python3
+windows-amd64-3.15|--limited-api=3.11 --abi3t=yes|module_ldflags|python3t
+windows-amd64-3.15t||module_ldflags|python315t
+windows-amd64-3.15t|--limited-api=3.15 --abi3t=yes|module_ldflags|python3t
+windows-amd64-3.15t|--limited-api=3.15 --abi3t=only|module_ldflags|python3t
+windows-amd64-3.11d||module_ldflags|python311_d
+windows-amd64-3.13t||embed_libs|python313t
+windows-amd64-3.15|--limited-api=3.11 --abi3t=yes|embed_libs|python315
+windows-amd64-3.15t|--limited-api=3.15 --abi3t=only|embed_libs|python315t
+windows-amd64-3.11d||embed_libs|python311_d
+windows-win32-3.13|--limited-api=3.11|module_ldflags|python3
+EOF
 
 # --- paths with spaces and non-ASCII letters; atomic, lazy writes ----------
 dir="$T/Program Files/Pythön 3.14t"
