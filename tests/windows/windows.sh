@@ -325,6 +325,9 @@ local_dir=$(LC_ALL=C.UTF-8 "$wine" cmd /c 'echo %LOCALAPPDATA%' 2>/dev/null |
             tr -d '\r')
 unix_local=$(LC_ALL=C.UTF-8 "$wine" winepath -u "$local_dir" 2>/dev/null)
 rm -rf "$unix_local/pyprobe"
+# The subshell reports only its own failures (FAILED counts from the
+# start of the script).
+failed_before=$FAILED
 (unset PYPROBE_NO_CACHE PYPROBE_CACHE_DIR
  PYPROBE_STAND_IN_ANSWER=$T/cached.answer \
      expect_exit 0 win --python "$dir/python.exe" --get free_threaded
@@ -334,7 +337,7 @@ rm -rf "$unix_local/pyprobe"
      expect_exit 0 win --python "$dir/python.exe" --get free_threaded
  check "the cached answer is used: the interpreter is not run again" \
      grep -qx 1 "$T/out"
- exit "$FAILED") || FAILED=$((FAILED + $?))
+ exit $((FAILED - failed_before))) || FAILED=$((FAILED + $?))
 CHECKS=$((CHECKS + 2))
 unset PYPROBE_STAND_IN PYPROBE_STAND_IN_SCRIPT PYPROBE_STAND_IN_ANSWER
 finish
