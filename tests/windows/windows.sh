@@ -19,7 +19,9 @@
 #     windows-*.json) replayed through the stand-in: facts, decisions
 #     and tags as the native pyprobe and packaging give them;
 #   - outputs written atomically to paths with spaces and non-ASCII
-#     letters, and left alone when unchanged; interpreters found through
+#     letters, and left alone when unchanged; an output another process
+#     holds open (without FILE_SHARE_DELETE) waited for, or given up on
+#     after the retries with exit 7; interpreters found through
 #     PATH and the PythonCore registry keys; the cache in
 #     %LOCALAPPDATA%\pyprobe.
 # No real Windows CPython runs here.
@@ -293,6 +295,61 @@ printf 'old\n' >"$out/pyth on.env"
 expect_exit 0 win --python "$dir/python.exe" --tags "$out/pyth on.env"
 check "a changed tag file is replaced" \
     grep -q '^PYPROBE_FREE_THREADED=1$' "$out/pyth on.env"
+
+# --- an output another process holds open ---------------------------------
+# The stand-in in "hold" mode opens the target without FILE_SHARE_DELETE,
+# as a virus scanner or an editor may; MoveFileExW cannot replace it
+# until it is closed (Wine enforces the sharing mode as Windows does).
+# pyprobe retries for 2 s: a 1.5 s hold is waited out, a 4 s one is an
+# error (exit 7) that leaves the old file as it was.
+held_dir=$T/held
+mkdir -p "$held_dir"
+# hold_then_write MS OUTPUT-OPTION: hold $held_dir/target for MS ms while
+# pyprobe.exe writes it; sets RC, WAIT_MS and HOLDER (the holder's exit).
+hold_then_write() {
+    printf 'old\n' >"$held_dir/target"
+    rm -f "$held_dir/ready"
+    PYPROBE_STAND_IN=hold PYPROBE_STAND_IN_READY="$held_dir/ready" \
+        PYPROBE_STAND_IN_HOLD="Z:$(printf '%s' "$held_dir/target" | tr / '\\')" \
+        PYPROBE_STAND_IN_HOLD_MS=$1 LC_ALL=C.UTF-8 \
+        "$wine" "$stand_in" >"$T/holder.out" 2>&1 &
+    holder_pid=$!
+    polls=0
+    while [ ! -e "$held_dir/ready" ] && [ $polls -lt 400 ]; do
+        sleep 0.05
+        polls=$((polls + 1))
+    done
+    hold_start=$(date +%s%N)
+    PYPROBE_STAND_IN=replay PYPROBE_STAND_IN_SCRIPT="$script" \
+        PYPROBE_STAND_IN_ANSWER="$T/windows-amd64-3.14t.answer" \
+        run win --python "$stand_in" "$2" "$held_dir/target"
+    WAIT_MS=$(( ($(date +%s%N) - hold_start) / 1000000 ))
+    HOLDER=0
+    wait "$holder_pid" || HOLDER=$?
+}
+hold_then_write 1500 --tags
+note "a tag file held open for 1.5 s: pyprobe.exe exit $RC after $WAIT_MS ms" \
+     "(holder exit $HOLDER)"
+check "a held tag file: the holder had it open" test "$HOLDER" = 0
+check "a tag file held for 1.5 s: pyprobe.exe waits, then writes it" \
+    test "$RC" = 0 -a "$WAIT_MS" -ge 1300
+check "a tag file held for 1.5 s: the new tag file is in place" \
+    grep -q '^PYPROBE_FREE_THREADED=1$' "$held_dir/target"
+hold_then_write 4000 --header
+note "a header held open for 4 s: pyprobe.exe exit $RC after $WAIT_MS ms:" \
+     "$(cat "$T/err")"
+check "a header held past the retries: exit 7 (a file cannot be written)" \
+    test "$RC" = 7
+check "a header held past the retries: one line, pyprobe: PATH: why" \
+    sh -c 'test "$(wc -l <"$1")" = 1 &&
+           grep -q "^pyprobe: .*held/target: cannot replace it: " "$1"' \
+    - "$T/err"
+check "a header held past the retries: given up within 3 s" \
+    test "$WAIT_MS" -lt 3000
+check "a header held past the retries: the old file is left as it was" \
+    grep -qx old "$held_dir/target"
+check "a header held past the retries: no temporary file is left" \
+    test "$(ls -A "$held_dir" | grep -vx -e target -e ready | wc -l)" = 0
 
 # --- finding interpreters ----------------------------------------------
 # Wine's PATH is the Windows one; WINEPATH adds to it.
