@@ -13,8 +13,8 @@
 #     its Windows path, and Python cannot tell its own path from one);
 #   - the process handling, with the stand-in (a real Windows program):
 #     the probe script arrives byte for byte; a hanging interpreter is
-#     killed at --timeout with the program it started; a flood of output
-#     and a crash are errors;
+#     killed at --timeout, and at Ctrl-C (a SIGINT to Wine), with the
+#     program it started; a flood of output and a crash are errors;
 #   - the recorded Windows interpreters (tests/fixtures/synthetic/
 #     windows-*.json) replayed through the stand-in: facts, decisions
 #     and tags as the native pyprobe and packaging give them;
@@ -135,6 +135,47 @@ if [ -n "$beat1" ] && [ "$beat1" = "$beat2" ]; then
 else
     fail "a hanging interpreter: its child still runs (heartbeat $beat1, $beat2)"
 fi
+# Ctrl-C: Wine turns a SIGINT to a Windows program into CTRL_C_EVENT for
+# its console control handlers (as Ctrl-C in a terminal does); pyprobe's
+# ends the jobs of the interpreters running, then pyprobe, with
+# STATUS_CONTROL_C_EXIT (0xC000013A: Wine passes its low byte, 58, on).
+rm -f "$T/heartbeat"
+PYPROBE_STAND_IN=hang PYPROBE_STAND_IN_HEARTBEAT=$T/heartbeat \
+    win --python "$stand_in" --timeout 60 >"$T/ctrl-c.out" 2>"$T/ctrl-c.err" &
+pyprobe_pid=$!
+polls=0
+while [ ! -s "$T/heartbeat" ] && [ $polls -lt 400 ]; do
+    sleep 0.05
+    polls=$((polls + 1))
+done
+sleep 0.3
+kill -INT "$pyprobe_pid"
+sent=$(date +%s%N)
+polls=0
+while kill -0 "$pyprobe_pid" 2>/dev/null && [ $polls -lt 100 ]; do
+    sleep 0.05
+    polls=$((polls + 1))
+done
+ctrl_c_ms=$(( ($(date +%s%N) - sent) / 1000000 ))
+if kill -0 "$pyprobe_pid" 2>/dev/null; then
+    fail "Ctrl-C: pyprobe.exe still runs 5 s after it"
+    kill -KILL "$pyprobe_pid"
+fi
+ctrl_c_rc=0
+wait "$pyprobe_pid" || ctrl_c_rc=$?
+beat1=$(cat "$T/heartbeat" 2>/dev/null)
+sleep 1
+beat2=$(cat "$T/heartbeat" 2>/dev/null)
+note "Ctrl-C (SIGINT to Wine) while the stand-in hangs: pyprobe.exe ended" \
+     "$ctrl_c_ms ms later with status $ctrl_c_rc; heartbeat $beat1, $beat2"
+check "Ctrl-C: the interpreter had started its child" test -n "$beat1"
+check "Ctrl-C: pyprobe.exe ends with STATUS_CONTROL_C_EXIT (58 under Wine)" \
+    test "$ctrl_c_rc" = 58
+check "Ctrl-C: pyprobe.exe reports no failure of its own" \
+    test ! -s "$T/ctrl-c.err"
+check "Ctrl-C: the program the interpreter started is ended too" \
+    test -n "$beat1" -a "$beat1" = "$beat2"
+
 PYPROBE_STAND_IN=flood expect_exit 4 win --python "$stand_in"
 check "a flood of output: stopped at the output limit" \
     grep -q 'printed more than' "$T/err"
