@@ -15,6 +15,9 @@
 #     the probe script arrives byte for byte; a hanging interpreter is
 #     killed at --timeout, and at Ctrl-C (a SIGINT to Wine), with the
 #     program it started; a flood of output and a crash are errors;
+#   - the wheel make wheel builds from it (PYPROBE_WINDOWS_WHEEL): name,
+#     tag, RECORD and files, its program runs, pyprobe.exe's check-wheel
+#     accepts it on win_amd64 interpreters only;
 #   - the recorded Windows interpreters (tests/fixtures/synthetic/
 #     windows-*.json) replayed through the stand-in: facts, decisions
 #     and tags as the native pyprobe and packaging give them;
@@ -391,6 +394,92 @@ check "a header held past the retries: the old file is left as it was" \
     grep -qx old "$held_dir/target"
 check "a header held past the retries: no temporary file is left" \
     test "$(ls -A "$held_dir" | grep -vx -e target -e ready | wc -l)" = 0
+
+# --- Windows paths in the tag file: sh and make read them back ----------
+# Every Windows path holds backslashes, so its KEY=value line takes
+# make's escaping ($(PYPROBE__BS) for each backslash); sh reads the
+# first line. Both must give back the values --json gives, byte for byte.
+PYPROBE_STAND_IN=replay PYPROBE_STAND_IN_SCRIPT="$script" \
+    PYPROBE_STAND_IN_ANSWER="$T/windows-amd64-3.15.answer" \
+    expect_exit 0 win --python "$stand_in" --limited-api=3.11 --abi3t=yes \
+    --tags "$T/readback.env" --json
+cp "$T/out" "$T/readback.json"
+check "the tag file escapes Windows paths for make with \$(PYPROBE__BS)" \
+    grep -q '^PYPROBE_INCLUDEDIR=.*C:$(PYPROBE__BS)Program Files' \
+    "$T/readback.env"
+# want: NAME=value lines as --json gives the values (lists space-joined).
+python3 - "$T/readback.json" >"$T/readback.want" <<'PY'
+import json, sys
+facts = json.load(open(sys.argv[1]))
+for key, value in sorted(facts.items()):
+    if key in ("probe", "policy", "format", "format_version",
+               "pyprobe_version"):
+        continue
+    if isinstance(value, list):
+        value = " ".join(value)
+    print("PYPROBE_%s=%s" % (key.upper(), value))
+PY
+sed -n 's/^\(PYPROBE_[A-Z0-9_]*\)=.*/\1/p' "$T/readback.want" >"$T/readback.names"
+# shellcheck disable=SC2016
+env -i PATH="$PATH" sh -c '. "$1"; while read -r name; do
+        eval "printf \"%s=%s\\n\" \"\$name\" \"\$$name\""
+    done <"$2"' - "$T/readback.env" "$T/readback.names" >"$T/readback.sh"
+{
+    printf 'include %s\n' "$T/readback.env"
+    printf '$(foreach n,%s,$(info $(n)=$($(n))))\n' \
+        "$(tr '\n' ' ' <"$T/readback.names")"
+    printf 'all: ;@:\n'
+} >"$T/readback.mk"
+make -s -f "$T/readback.mk" >"$T/readback.make" 2>&1
+for reader in sh make; do
+    if cmp -s "$T/readback.want" "$T/readback.$reader"; then
+        pass "$reader reads back every value of pyprobe.exe's tag file" \
+             "($(wc -l <"$T/readback.want") names, Windows paths included)"
+    else
+        fail "$reader reads other values from pyprobe.exe's tag file:"
+        diff "$T/readback.want" "$T/readback.$reader" | head -n 10
+    fi
+done
+
+# --- the Windows wheel ---------------------------------------------------
+# make wheel in the Windows build: python/make-wheel.py reads the
+# platform tag from the PE header (machine 0x8664: win_amd64).
+if [ -n "${PYPROBE_WINDOWS_WHEEL:-}" ]; then
+    version=$(LC_ALL=C "$PYPROBE" --version | sed -n '1s/^pyprobe //p')
+    wheel_name=$(basename "$PYPROBE_WINDOWS_WHEEL")
+    check "the Windows wheel is named pyprobe-$version-py3-none-win_amd64.whl" \
+        test "$wheel_name" = "pyprobe-$version-py3-none-win_amd64.whl"
+    python3 "$top_srcdir/tests/tools/wheel-format.py" \
+        "$PYPROBE_WINDOWS_WHEEL" "$version" >"$T/wheel-format" 2>&1
+    wheel_status=$?
+    sed 's/^/# /' "$T/wheel-format"
+    check "the Windows wheel: RECORD, WHEEL (Tag: py3-none-win_amd64), METADATA and its files" \
+        test "$wheel_status" = 0
+    mkdir -p "$T/wheel"
+    python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' \
+        "$PYPROBE_WINDOWS_WHEEL" "$T/wheel"
+    wheel_exe=$T/wheel/pyprobe-$version.data/scripts/pyprobe.exe
+    check "the Windows wheel's program is an x86-64 PE (machine 0x8664)" \
+        python3 -c 'import struct, sys
+d = open(sys.argv[1], "rb").read(4096)
+pe = struct.unpack_from("<I", d, 0x3C)[0]
+sys.exit(d[pe:pe + 4] != b"PE\0\0" or struct.unpack_from("<H", d, pe + 4)[0] != 0x8664)' \
+        "$wheel_exe"
+    run "$wine" "$wheel_exe" --version
+    check "the Windows wheel's pyprobe.exe runs: $(head -n 1 "$T/out")" \
+        test "$RC" = 0 -a "$(head -n 1 "$T/out")" = "pyprobe $version"
+    # pyprobe.exe's check-wheel, on interpreters replayed by the stand-in:
+    # a win_amd64 CPython installs it, a win32 one does not.
+    for sheet_want in windows-amd64-3.14:0 windows-amd64-3.15t:0 \
+                      windows-win32-3.13:1 windows-arm64-3.15:1; do
+        name=${sheet_want%:*}
+        PYPROBE_STAND_IN=replay PYPROBE_STAND_IN_SCRIPT="$script" \
+            PYPROBE_STAND_IN_ANSWER="$T/$name.answer" \
+            run win check-wheel --python "$stand_in" "$PYPROBE_WINDOWS_WHEEL"
+        check "pyprobe.exe check-wheel on $name: exit ${sheet_want#*:} ($(tr '\n' ' ' <"$T/out"))" \
+            test "$RC" = "${sheet_want#*:}"
+    done
+fi
 
 # --- finding interpreters ----------------------------------------------
 # Wine's PATH is the Windows one; WINEPATH adds to it.
