@@ -166,7 +166,11 @@ static const struct {
      "-LC:\\\\Python314t\\\\libs -lpython314t_d"},
     {"cpython-3.11d-debian", WINDOWS_311D, "limited-api=3.8",
      "module_ldflags", "-LC:\\\\Python311\\\\libs -lpython311_d"},
-    /* ... and the interpreter's own for embedding */
+    /* ... and the interpreter's own (LIBPYTHON) for embedding */
+    {"cpython-3.13t", WINDOWS_313T, NULL, "libpython", "python313t"},
+    {"cpython-3.15", WINDOWS_315, NULL, "libpython", "python315"},
+    {"cpython-3.14t", WINDOWS_314TD, NULL, "libpython", "python314t_d"},
+    {"cpython-3.11d-debian", WINDOWS_311D, NULL, "libpython", "python311_d"},
     {"cpython-3.13t", WINDOWS_313T, NULL, "embed_libs",
      "-LC:\\\\Python313\\\\libs -lpython313t"},
     {"cpython-3.15", WINDOWS_315, "limited-api=3.11 abi3t=yes", "embed_libs",

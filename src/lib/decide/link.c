@@ -9,6 +9,7 @@
  *                       python3t.lib, else python314t.lib
  *     otherwise:        Py_DEBUG python314_d.lib, Py_LIMITED_API
  *                       python3.lib, else python314.lib
+ * (the interpreter's own is LIBPYTHON: facts/derive.c names it so)
  * and Include/pyabi.h (3.15) turns Py_TARGET_ABI3T into Py_LIMITED_API
  * plus Py_GIL_DISABLED, so an abi3t or abi3.abi3t module links
  * python3t.lib even for a GIL 3.15, which ships python3t.dll for it.
@@ -22,8 +23,9 @@
 #include "decide/link.h"
 #include "facts/facts.h"
 
-/* "-L<base_exec_prefix>\libs -lpython3..." for a module or program
- * compiled with these macros defined (1) or not (0). */
+/* "-L<base_exec_prefix>\libs -l<import library>" for a module or
+ * program compiled with these macros defined (1) or not (0): the
+ * interpreter's own (LIBPYTHON), or python3[t] for the stable ABI. */
 static void windows_import_library(const pyprobe_facts *f,
                                    int limited_api, int gil_disabled,
                                    pp_strbuf *buf)
@@ -32,13 +34,10 @@ static void windows_import_library(const pyprobe_facts *f,
     pp_strbuf_printf(&libs, "%s\\libs", f->raw.base_exec_prefix);
     pp_append_path_flag(buf, "-L", libs.data ? libs.data : "");
     pp_strbuf_release(&libs);
-    const char *t = gil_disabled ? "t" : "";
-    if (f->debug)
-        pp_strbuf_printf(buf, " -lpython3%ld%s_d", f->raw.version.minor, t);
-    else if (limited_api)
-        pp_strbuf_printf(buf, " -lpython3%s", t);
+    if (limited_api && !f->debug)
+        pp_strbuf_printf(buf, " -lpython3%s", gil_disabled ? "t" : "");
     else
-        pp_strbuf_printf(buf, " -lpython3%ld%s", f->raw.version.minor, t);
+        pp_strbuf_printf(buf, " -l%s", f->libpython);
 }
 
 /* Append config text (LIBS, SYSLIBS ...) with white space collapsed. */

@@ -121,9 +121,15 @@ static int stable_suffixes(pyprobe_facts *f)
 }
 
 /* "python3.11" from LDLIBRARY "libpython3.11.so" (or .a, .dylib), else
- * from LDVERSION; "" when neither says. */
+ * from LDVERSION; "" when neither says. On Windows the import library
+ * in <prefix>\libs that CPython's own headers link (PC/pyconfig.h.in,
+ * its #pragma comment(lib, ...)): python314, t for a free-threaded
+ * build, _d for a debug one (python314t_d). */
 static char *libpython_name(const pyprobe_facts *f)
 {
+    if (f->is_windows && f->is_cpython)
+        return pp_format("python3%ld%s%s", f->raw.version.minor,
+                         f->free_threaded ? "t" : "", f->debug ? "_d" : "");
     const char *ld = pp_facts_config_str(f, "LDLIBRARY");
     if (ld && strncmp(ld, "lib", 3) == 0 && !strchr(ld, '/')) {
         static const char *const endings[] = {".so", ".a", ".dylib", ".dll"};
