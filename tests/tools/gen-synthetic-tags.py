@@ -312,11 +312,17 @@ def windows(source, name, plat, description, debug=False):
         "abiflags": "", "platlibdir": "DLLs", "SO": ext_suffix,
         "srcdir": prefix,
     }
+    # 3.13's _init_non_posix also sets LIBDIR (installed_base\libs, where
+    # the import libraries are) and LIBRARY = LDLIBRARY, the file name of
+    # the interpreter's DLL (sys.dllhandle).
     if (major, minor) >= (3, 13):
+        dll = "python%s%s%s.dll" % (nodot, threaded, d)
         config.update(SOABI="cp%s%s%s-%s" % (nodot, threaded,
                                              "d" if debug else "", tag),
                       Py_GIL_DISABLED=1 if threaded else 0,
-                      Py_DEBUG=1 if debug else 0)
+                      Py_DEBUG=1 if debug else 0,
+                      LIBDIR=prefix + "\\libs", LIBRARY=dll,
+                      LDLIBRARY=dll)
     if (major, minor) >= (3, 14):
         config["ABIFLAGS"] = config["abiflags"] = rsys["abiflags"]
     sheet["sysconfig.get_config_vars"] = config
