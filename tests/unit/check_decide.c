@@ -16,7 +16,7 @@
     "\"include\": \"C:\\\\Python313\\\\Include\", " \
     "\"platinclude\": \"C:\\\\Python313\\\\Include\", " \
     "\"config\": {\"EXT_SUFFIX\": \".cp313t-win_amd64.pyd\", " \
-    "\"SOABI\": \"cp313t-win_amd64\"}}"
+    "\"SOABI\": \"cp313t-win_amd64\", \"Py_ENABLE_SHARED\": null}}"
 
 #define WINDOWS_315 \
     "{\"sys_platform\": \"win32\", \"system\": \"Windows\", " \
@@ -168,6 +168,8 @@ static const struct {
      "module_ldflags", "-LC:\\\\Python311\\\\libs -lpython311_d"},
     /* ... and the interpreter's own (LIBPYTHON) for embedding */
     {"cpython-3.13t", WINDOWS_313T, NULL, "libpython", "python313t"},
+    /* a DLL, though Windows' sysconfig has no Py_ENABLE_SHARED */
+    {"cpython-3.13t", WINDOWS_313T, NULL, "shared", "1"},
     {"cpython-3.15", WINDOWS_315, NULL, "libpython", "python315"},
     {"cpython-3.14t", WINDOWS_314TD, NULL, "libpython", "python314t_d"},
     {"cpython-3.11d-debian", WINDOWS_311D, NULL, "libpython", "python311_d"},

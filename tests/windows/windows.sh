@@ -309,6 +309,7 @@ windows-amd64-3.11d||module_ldflags|python311_d
 windows-amd64-3.13t||embed_libs|python313t
 windows-amd64-3.14t||libdir|C:\Program Files\Python314t\libs
 windows-amd64-3.14t||libpython|python314t
+windows-amd64-3.14t||shared|1
 windows-amd64-3.15|--limited-api=3.11 --abi3t=yes|embed_libs|python315
 windows-amd64-3.15t|--limited-api=3.15 --abi3t=only|embed_libs|python315t
 windows-amd64-3.11d||embed_libs|python311_d

@@ -92,10 +92,9 @@ void pp_embed_libs(const pyprobe_facts *f, pp_strbuf *buf)
     }
     const char *libdir = pp_facts_config_str(f, "LIBDIR");
     const char *libpl = pp_facts_config_str(f, "LIBPL");
-    int shared = pp_config_flag(pp_facts_config(f, "Py_ENABLE_SHARED")) == 1;
     if (libdir)
         pp_append_path_flag(buf, "-L", libdir);
-    if (!shared && libpl) {
+    if (!f->shared && libpl) {
         if (buf->length)
             pp_strbuf_putc(buf, ' ');
         pp_append_path_flag(buf, "-L", libpl);

@@ -99,8 +99,7 @@ static int set_facts(char **values, const pyprobe_facts *f)
     SET(INCLUDEDIR, raw->include);
     SET(LIBDIR, pp_facts_config_str(f, "LIBDIR"));
     SET(LIBPYTHON, f->libpython);
-    SET_BOOL(SHARED,
-             pp_config_flag(pp_facts_config(f, "Py_ENABLE_SHARED")) == 1);
+    SET_BOOL(SHARED, f->shared);
     /* What a description file could not say is empty, and named. */
     int no_libdir = pp_facts_unknown(f, PP_UNKNOWN_LIBDIR);
     int no_link = no_libdir || pp_facts_unknown(f, PP_UNKNOWN_LINK);

@@ -201,6 +201,11 @@ pyprobe_status pp_facts_derive(pyprobe_facts *f, const char *context,
     f->version_hex = pp_format("0x%08llX", raw->hexversion);
     f->platform_tag = platform_tag(f);
     f->libpython = libpython_name(f);
+    /* Windows' sysconfig has no Py_ENABLE_SHARED, but its CPython is a
+     * DLL: PC/pyconfig.h.in defines Py_ENABLE_SHARED 1 unless
+     * Py_NO_ENABLE_SHARED (lines 305-310 of commit 018aae3d). */
+    int shared = pp_config_flag(pp_facts_config(f, "Py_ENABLE_SHARED"));
+    f->shared = shared == 1 || (shared < 0 && f->is_windows && f->is_cpython);
     if (!f->version || !f->implementation_version || !f->version_short || !f->version_hex ||
         !f->platform_tag || !f->libpython ||
         !stable_suffixes(f))
