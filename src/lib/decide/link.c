@@ -11,10 +11,13 @@
  *                       python3.lib, else python314.lib
  * (the interpreter's own is LIBPYTHON: facts/derive.c names it so)
  * and Include/pyabi.h (3.15) turns Py_TARGET_ABI3T into Py_LIMITED_API
- * plus Py_GIL_DISABLED, so an abi3t or abi3.abi3t module links
- * python3t.lib even for a GIL 3.15, which ships python3t.dll for it.
- * pyprobe gives the name as a -l flag so that MinGW's ld finds it too
- * (it looks for NAME.lib); MSVC users take the name from it. */
+ * plus Py_GIL_DISABLED (commit 05e7c904), so an abi3t or abi3.abi3t
+ * module links python3t.lib even for a GIL 3.15. (That a GIL 3.15
+ * install ships python3t.dll for such modules is what its release notes
+ * say; the stored PC/layout/main.py, of 3.14, puts python3t.dll in
+ * free-threaded layouts only.) pyprobe gives the name as a -l flag so
+ * that MinGW's ld finds it too (for -lNAME it tries NAME.lib among
+ * others); MSVC users take the name from it. */
 #include "config.h"
 
 #include <string.h>
