@@ -15,6 +15,8 @@
 #     the probe script arrives byte for byte; a hanging interpreter is
 #     killed at --timeout, and at Ctrl-C (a SIGINT to Wine), with the
 #     program it started; a flood of output and a crash are errors;
+#   - the -l word of MODULE_LDFLAGS, given to MinGW's linker with
+#     import libraries made by dlltool, links the DLL of the build path;
 #   - the wheel make wheel builds from it (PYPROBE_WINDOWS_WHEEL): name,
 #     tag, RECORD and files, its program runs, pyprobe.exe's check-wheel
 #     accepts it on win_amd64 interpreters only;
@@ -315,6 +317,50 @@ windows-amd64-3.15t|--limited-api=3.15 --abi3t=only|embed_libs|python315t
 windows-amd64-3.11d||embed_libs|python311_d
 windows-win32-3.13|--limited-api=3.11|module_ldflags|python3
 EOF
+
+# --- MODULE_LDFLAGS with MinGW's linker -----------------------------------
+# The -l word of MODULE_LDFLAGS names an import library; MinGW's ld finds
+# NAME.lib for -lNAME. Import libraries for each DLL CPython's layouts
+# have (dlltool from a .def file, each naming its own DLL), then an
+# extension linked with the word pyprobe.exe gives: it must import the
+# DLL that build path loads through.
+mingw_gcc=${PYPROBE_WINDOWS_OBJDUMP%objdump}gcc
+mingw_dlltool=${PYPROBE_WINDOWS_OBJDUMP%objdump}dlltool
+if command -v "$mingw_gcc" >/dev/null 2>&1 &&
+   command -v "$mingw_dlltool" >/dev/null 2>&1; then
+    mkdir -p "$T/libs"
+    for dll in python3 python3t python314 python315 python315t; do
+        printf 'LIBRARY %s.dll\nEXPORTS\nPyLong_FromLong\n' "$dll" \
+            >"$T/libs/$dll.def"
+        "$mingw_dlltool" -d "$T/libs/$dll.def" -l "$T/libs/$dll.lib" \
+            -D "$dll.dll"
+    done
+    printf '%s\n' 'void *PyLong_FromLong(long);' \
+        '__declspec(dllexport) void *PyInit_ext(void) { return PyLong_FromLong(1); }' \
+        >"$T/ext.c"
+    while IFS='|' read -r name policy want; do
+        # shellcheck disable=SC2086
+        PYPROBE_STAND_IN=replay PYPROBE_STAND_IN_SCRIPT="$script" \
+            PYPROBE_STAND_IN_ANSWER="$T/$name.answer" \
+            run win --python "$stand_in" $policy --get module_ldflags
+        lib=$(sed -n 's/.* \(-l[^ ]*\)$/\1/p' "$T/out")
+        rm -f "$T/ext.pyd"
+        "$mingw_gcc" -shared -o "$T/ext.pyd" "$T/ext.c" -L"$T/libs" $lib \
+            2>"$T/link.err"
+        got=$("$PYPROBE_WINDOWS_OBJDUMP" -p "$T/ext.pyd" 2>/dev/null |
+              sed -n 's/^[[:space:]]*DLL Name: \(python.*\)/\1/p')
+        check "$name ${policy:-(no policy)}: $lib links the extension to $want (got ${got:-nothing})" \
+            test "$got" = "$want"
+    done <<'EOF'
+windows-amd64-3.14||python314.dll
+windows-amd64-3.14|--limited-api=3.11|python3.dll
+windows-amd64-3.15|--limited-api=3.11 --abi3t=yes|python3t.dll
+windows-amd64-3.15t||python315t.dll
+windows-amd64-3.15t|--limited-api=3.15 --abi3t=only|python3t.dll
+EOF
+else
+    note "no $mingw_gcc or $mingw_dlltool: MODULE_LDFLAGS not linked"
+fi
 
 # --- paths with spaces and non-ASCII letters; atomic, lazy writes ----------
 dir="$T/Program Files/Pythön 3.14t"
