@@ -23,6 +23,8 @@
 #   - the recorded Windows interpreters (tests/fixtures/synthetic/
 #     windows-*.json) replayed through the stand-in: facts, decisions
 #     and tags as the native pyprobe and packaging give them;
+#   - pyprobe.exe's tag file read back by sh and GNU make: every value
+#     as --json gives it, Windows paths ($(PYPROBE__BS)) included;
 #   - outputs written atomically to paths with spaces and non-ASCII
 #     letters, and left alone when unchanged; an output another process
 #     holds open (without FILE_SHARE_DELETE) waited for, or given up on
