@@ -6,17 +6,31 @@
 
 #include "cli.h"
 
+/* The thread that runs the command and reports its errors. */
+static HANDLE main_thread;
+
 /* Ctrl-C, Ctrl-Break, the console closing, logoff or shutdown: end the
  * job of every interpreter running (Ctrl-C reaches them too, but not
- * what they started in a console of its own, nor a hung one), then let
- * the default handler end pyprobe with the usual status. */
+ * what they started in a console of its own, nor a hung one), then end
+ * pyprobe as the default handler would (STATUS_CONTROL_C_EXIT). The main
+ * thread is stopped first: it would otherwise see its interpreter ended
+ * and report that as a failure of its own (exit 4, "exited with status
+ * 1") before the process ends, as it did under Wine. */
 static BOOL WINAPI end_children(DWORD event)
 {
+    (void)event;
+    if (main_thread)
+        SuspendThread(main_thread);
     pyprobe_kill_children();
-    return FALSE;
+    ExitProcess(STATUS_CONTROL_C_EXIT);
+    return TRUE;
 }
 
 void handle_stop_signals(void)
 {
+    if (!DuplicateHandle(GetCurrentProcess(), GetCurrentThread(),
+                         GetCurrentProcess(), &main_thread,
+                         THREAD_SUSPEND_RESUME, FALSE, 0))
+        main_thread = NULL;
     SetConsoleCtrlHandler(end_children, TRUE);
 }

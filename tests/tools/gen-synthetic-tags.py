@@ -263,6 +263,15 @@ def windows(source, name, plat, description, debug=False):
            "win-arm64": "win_arm64"}[plat]
     machine = {"win-amd64": "AMD64", "win32": "AMD64",
                "win-arm64": "ARM64"}[plat]
+    # CPython's rule (Include/internal/pycore_importdl.h, commit 379790c0,
+    # lines 28-47; before 3.13 Python/dynload_win.c, commit 003b808e,
+    # lines 17-35): PYD_DEBUG_SUFFIX "_d" for a debug build, then
+    # "." PYD_SOABI ".pyd" with PYD_SOABI "cp" MAJOR MINOR, "t" when
+    # Py_GIL_DISABLED, "-" PYD_PLATFORM_TAG (PC/pyconfig.h.in: win_amd64,
+    # win32, win_arm64); _PyImport_DynLoadFiletab lists that tagged suffix
+    # and then the untagged "_d" ".pyd" (the stable ABI's): so
+    # .cp314t-win_amd64.pyd and .pyd for free-threaded 3.14, and
+    # _d.cp311-win_amd64.pyd and _d.pyd for a debug 3.11.
     d = "_d" if debug else ""
     ext_suffix = "%s.cp%s%s-%s.pyd" % (d, nodot, threaded, tag)
     prefix = "C:\\Program Files\\Python%s%s%s" % (
@@ -303,11 +312,17 @@ def windows(source, name, plat, description, debug=False):
         "abiflags": "", "platlibdir": "DLLs", "SO": ext_suffix,
         "srcdir": prefix,
     }
+    # 3.13's _init_non_posix also sets LIBDIR (installed_base\libs, where
+    # the import libraries are) and LIBRARY = LDLIBRARY, the file name of
+    # the interpreter's DLL (sys.dllhandle).
     if (major, minor) >= (3, 13):
+        dll = "python%s%s%s.dll" % (nodot, threaded, d)
         config.update(SOABI="cp%s%s%s-%s" % (nodot, threaded,
                                              "d" if debug else "", tag),
                       Py_GIL_DISABLED=1 if threaded else 0,
-                      Py_DEBUG=1 if debug else 0)
+                      Py_DEBUG=1 if debug else 0,
+                      LIBDIR=prefix + "\\libs", LIBRARY=dll,
+                      LDLIBRARY=dll)
     if (major, minor) >= (3, 14):
         config["ABIFLAGS"] = config["abiflags"] = rsys["abiflags"]
     sheet["sysconfig.get_config_vars"] = config
@@ -428,12 +443,16 @@ def unsupported(source, name, sys_platform, system, build_platform,
 
 def cases():
     return [
+        windows("cpython-3.13t", "windows-amd64-3.13t", "win-amd64",
+                "free-threaded CPython 3.13 on 64-bit Windows"),
         windows("cpython-3.14", "windows-amd64-3.14", "win-amd64",
                 "CPython 3.14 on 64-bit Windows"),
         windows("cpython-3.14t", "windows-amd64-3.14t", "win-amd64",
                 "free-threaded CPython 3.14 on 64-bit Windows"),
         windows("cpython-3.15t", "windows-amd64-3.15t", "win-amd64",
                 "free-threaded CPython 3.15 on 64-bit Windows (abi3t)"),
+        windows("cpython-3.15", "windows-amd64-3.15", "win-amd64",
+                "CPython 3.15 on 64-bit Windows (abi3 and abi3t)"),
         windows("cpython-3.11d-debian", "windows-amd64-3.11d", "win-amd64",
                 "debug CPython 3.11 on Windows: no Py_DEBUG, _d.pyd",
                 debug=True),

@@ -16,7 +16,7 @@
     "\"include\": \"C:\\\\Python313\\\\Include\", " \
     "\"platinclude\": \"C:\\\\Python313\\\\Include\", " \
     "\"config\": {\"EXT_SUFFIX\": \".cp313t-win_amd64.pyd\", " \
-    "\"SOABI\": \"cp313t-win_amd64\"}}"
+    "\"SOABI\": \"cp313t-win_amd64\", \"Py_ENABLE_SHARED\": null}}"
 
 #define WINDOWS_315 \
     "{\"sys_platform\": \"win32\", \"system\": \"Windows\", " \
@@ -27,6 +27,34 @@
     "\"platinclude\": \"C:\\\\Python315\\\\Include\", " \
     "\"config\": {\"EXT_SUFFIX\": \".cp315-win_amd64.pyd\", " \
     "\"SOABI\": \"cp315-win_amd64\"}}"
+
+#define WINDOWS_315T \
+    "{\"sys_platform\": \"win32\", \"system\": \"Windows\", " \
+    "\"platform\": \"win-amd64\", \"abiflags\": \"t\", " \
+    "\"base_exec_prefix\": \"C:\\\\Python315t\", " \
+    "\"extension_suffixes\": [\".cp315t-win_amd64.pyd\", \".pyd\"], " \
+    "\"include\": \"C:\\\\Python315t\\\\Include\", " \
+    "\"platinclude\": \"C:\\\\Python315t\\\\Include\", " \
+    "\"config\": {\"EXT_SUFFIX\": \".cp315t-win_amd64.pyd\", " \
+    "\"SOABI\": \"cp315t-win_amd64\"}}"
+
+/* Debug builds on Windows: _d before the suffix (Python/dynload_win.c). */
+#define WINDOWS_314TD \
+    "{\"sys_platform\": \"win32\", \"system\": \"Windows\", " \
+    "\"platform\": \"win-amd64\", \"abiflags\": \"td\", " \
+    "\"base_exec_prefix\": \"C:\\\\Python314t\", " \
+    "\"extension_suffixes\": [\"_d.cp314t-win_amd64.pyd\", \"_d.pyd\"], " \
+    "\"include\": \"C:\\\\Python314t\\\\Include\", " \
+    "\"platinclude\": \"C:\\\\Python314t\\\\Include\", " \
+    "\"config\": {\"EXT_SUFFIX\": \"_d.cp314t-win_amd64.pyd\", " \
+    "\"SOABI\": \"cp314td-win_amd64\", \"Py_DEBUG\": 1}}"
+
+#define WINDOWS_311D \
+    "{\"sys_platform\": \"win32\", \"system\": \"Windows\", " \
+    "\"platform\": \"win-amd64\", \"abiflags\": null, " \
+    "\"base_exec_prefix\": \"C:\\\\Python311\", " \
+    "\"extension_suffixes\": [\"_d.cp311-win_amd64.pyd\", \"_d.pyd\"], " \
+    "\"config\": {\"EXT_SUFFIX\": \"_d.cp311-win_amd64.pyd\"}}"
 
 #define MACOS_314 \
     "{\"sys_platform\": \"darwin\", \"system\": \"Darwin\", " \
@@ -114,6 +142,53 @@ static const struct {
      "cp313-cp313t-win_amd64"},
     {"cpython-3.13t", WINDOWS_313T, NULL, "stable_abi_suffixes", ""},
     {"cpython-3.15", WINDOWS_315, "limited-api=3.11", "build_suffix", ".pyd"},
+    /* Windows import libraries, as PC/pyconfig.h.in's #pragma
+     * comment(lib, ...) picks them for the macros BUILD_CPPFLAGS defines
+     * (Include/pyabi.h: Py_TARGET_ABI3T means Py_LIMITED_API and
+     * Py_GIL_DISABLED): by build path ... */
+    {"cpython-3.15", WINDOWS_315, NULL, "module_ldflags",
+     "-LC:\\\\Python315\\\\libs -lpython315"},
+    {"cpython-3.15", WINDOWS_315, "limited-api=3.11", "module_ldflags",
+     "-LC:\\\\Python315\\\\libs -lpython3"},
+    {"cpython-3.15", WINDOWS_315, "limited-api=3.11 abi3t=yes",
+     "module_ldflags", "-LC:\\\\Python315\\\\libs -lpython3t"},
+    {"cpython-3.15", WINDOWS_315, "limited-api=3.11 abi3t=only",
+     "module_ldflags", "-LC:\\\\Python315\\\\libs -lpython3t"},
+    {"cpython-3.15t", WINDOWS_315T, NULL, "module_ldflags",
+     "-LC:\\\\Python315t\\\\libs -lpython315t"},
+    {"cpython-3.15t", WINDOWS_315T, "limited-api=3.11", "module_ldflags",
+     "-LC:\\\\Python315t\\\\libs -lpython315t"},
+    {"cpython-3.15t", WINDOWS_315T, "limited-api=3.15 abi3t=yes",
+     "module_ldflags", "-LC:\\\\Python315t\\\\libs -lpython3t"},
+    {"cpython-3.15t", WINDOWS_315T, "limited-api=3.15 abi3t=only",
+     "module_ldflags", "-LC:\\\\Python315t\\\\libs -lpython3t"},
+    {"cpython-3.14t", WINDOWS_314TD, NULL, "module_ldflags",
+     "-LC:\\\\Python314t\\\\libs -lpython314t_d"},
+    {"cpython-3.11d-debian", WINDOWS_311D, "limited-api=3.8",
+     "module_ldflags", "-LC:\\\\Python311\\\\libs -lpython311_d"},
+    /* ... and the interpreter's own (LIBPYTHON) for embedding */
+    {"cpython-3.13t", WINDOWS_313T, NULL, "libpython", "python313t"},
+    /* a DLL, though Windows' sysconfig has no Py_ENABLE_SHARED */
+    {"cpython-3.13t", WINDOWS_313T, NULL, "shared", "1"},
+    {"cpython-3.15", WINDOWS_315, NULL, "libpython", "python315"},
+    {"cpython-3.14t", WINDOWS_314TD, NULL, "libpython", "python314t_d"},
+    {"cpython-3.11d-debian", WINDOWS_311D, NULL, "libpython", "python311_d"},
+    {"cpython-3.13t", WINDOWS_313T, NULL, "embed_libs",
+     "-LC:\\\\Python313\\\\libs -lpython313t"},
+    {"cpython-3.15", WINDOWS_315, "limited-api=3.11 abi3t=yes", "embed_libs",
+     "-LC:\\\\Python315\\\\libs -lpython315"},
+    {"cpython-3.15t", WINDOWS_315T, "limited-api=3.15 abi3t=only",
+     "embed_libs", "-LC:\\\\Python315t\\\\libs -lpython315t"},
+    {"cpython-3.14t", WINDOWS_314TD, NULL, "embed_libs",
+     "-LC:\\\\Python314t\\\\libs -lpython314t_d"},
+    {"cpython-3.11d-debian", WINDOWS_311D, NULL, "embed_libs",
+     "-LC:\\\\Python311\\\\libs -lpython311_d"},
+    /* the stable-ABI builds and their suffixes */
+    {"cpython-3.15t", WINDOWS_315T, "limited-api=3.15 abi3t=yes",
+     "build_suffix", ".pyd"},
+    {"cpython-3.14t", WINDOWS_314TD, NULL, "ext_suffix",
+     "_d.cp314t-win_amd64.pyd"},
+    {"cpython-3.14t", WINDOWS_314TD, NULL, "debug", "1"},
     {"cpython-3.15", WINDOWS_315, NULL, "cppflags",
      "-IC:\\\\Python315\\\\Include"},
     {"cpython-3.14", MACOS_314, NULL, "module_ldflags",

@@ -230,6 +230,8 @@ START_TEST(test_windows_build_details)
     ck_assert_str_eq(pyprobe_report_get(r, "unknown"),
                      "embed_libs platlib purelib platlib_rel purelib_rel");
     ck_assert_str_eq(pyprobe_report_get(r, "embed_libs"), "");
+    /* the import library's name needs no link facts */
+    ck_assert_str_eq(pyprobe_report_get(r, "libpython"), "python314");
     ck_assert_str_eq(pyprobe_report_get(r, "platlib_rel"), "");
     pyprobe_report_free(r);
     pyprobe_facts_free(f);

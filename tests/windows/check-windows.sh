@@ -1,7 +1,8 @@
 #!/bin/sh
 # check-windows.sh - what `make check-windows` does, from a native build
 # tree: cross-build pyprobe.exe for x86_64-w64-mingw32 into windows/
-# (jansson too, from Debian's sources), then test it under Wine:
+# (jansson too, from Debian's sources) and its wheel (make wheel, in
+# windows/build/dist), then test them under Wine:
 # tests/windows/windows.sh, and the native suites that need no live Windows
 # interpreter (check-wheel, check-release, facts-roundtrip) run against
 # pyprobe.exe. Prints the count of checks run under Wine, and the time.
@@ -38,13 +39,16 @@ rm -rf "$windows/src"
 echo "check-windows: jansson for $host (tools/build-jansson-windows.sh)"
 sh "$top_srcdir/tools/build-jansson-windows.sh" "$windows/jansson" "$host"
 
-echo "check-windows: pyprobe.exe (warnings are errors)"
+echo "check-windows: pyprobe.exe (warnings are errors) and its wheel (make wheel)"
 mkdir -p "$windows/build"
+rm -rf "$windows/build/dist"
 (cd "$windows/build" &&
- "$windows/src/configure" -q --host="$host" \
+ "$windows/src/configure" -q --host="$host" --enable-static-binary \
      PKG_CONFIG_LIBDIR="$windows/jansson/lib/pkgconfig" &&
- $make -s CFLAGS='-g -O2 -Werror' src/pyprobe.exe)
+ $make -s CFLAGS='-g -O2 -Werror' src/pyprobe.exe &&
+ $make -s wheel >/dev/null)
 exe=$windows/build/src/pyprobe.exe
+wheel=$(ls "$windows"/build/dist/pyprobe-*.whl)
 stand_in=$windows/stand-in.exe
 "$host-gcc" -std=c11 -Wall -Wextra -Werror -O2 -municode -static \
     -o "$stand_in" "$top_srcdir/tests/windows/stand-in.c"
@@ -72,6 +76,7 @@ for suite in windows check-wheel check-release facts-roundtrip; do
     rc=0
     if [ "$suite" = windows ]; then
         PYPROBE_WINDOWS_EXE=$exe PYPROBE_WINDOWS_STAND_IN=$stand_in \
+            PYPROBE_WINDOWS_WHEEL=$wheel \
             sh "$top_srcdir/tests/windows/windows.sh" >"$log" 2>&1 || rc=$?
     else
         PYPROBE=$wrapper sh "$top_srcdir/tests/integration/$suite.sh" >"$log" 2>&1 ||

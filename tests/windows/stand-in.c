@@ -14,7 +14,13 @@
  *   flood     print 64 MiB on standard output and error (interleaved);
  *   crash     write through a null pointer (an access violation);
  *   args      write its arguments, each ended by a NUL byte, to the file
- *             $PYPROBE_STAND_IN_ARGS, and print nothing. */
+ *             $PYPROBE_STAND_IN_ARGS, and print nothing;
+ *   hold      not an interpreter: open the file $PYPROBE_STAND_IN_HOLD
+ *             for reading, sharing read and write but not delete (as a
+ *             virus scanner or an editor may), create the file
+ *             $PYPROBE_STAND_IN_READY to say so, keep it open for
+ *             $PYPROBE_STAND_IN_HOLD_MS milliseconds, then close it and
+ *             exit 0 (97 if the file cannot be opened). */
 #include <fcntl.h>
 #include <io.h>
 #include <stdio.h>
@@ -138,6 +144,29 @@ static int write_args(int argc, wchar_t **argv)
     return fclose(f) == 0 ? 0 : 94;
 }
 
+static int hold(void)
+{
+    const wchar_t *path = _wgetenv(L"PYPROBE_STAND_IN_HOLD");
+    const char *ready = getenv("PYPROBE_STAND_IN_READY");
+    const char *ms = getenv("PYPROBE_STAND_IN_HOLD_MS");
+    if (!path || !ready || !ms)
+        return 96;
+    HANDLE file = CreateFileW(path, GENERIC_READ,
+                              FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+                              OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL);
+    if (file == INVALID_HANDLE_VALUE) {
+        fprintf(stderr, "stand-in: cannot open the file to hold (Windows "
+                        "error %lu)\n", GetLastError());
+        return 97;
+    }
+    FILE *f = fopen(ready, "wb");
+    if (f)
+        fclose(f);
+    Sleep((DWORD)strtoul(ms, NULL, 10));
+    CloseHandle(file);
+    return 0;
+}
+
 int wmain(int argc, wchar_t **argv)
 {
     const char *mode = getenv("PYPROBE_STAND_IN");
@@ -149,6 +178,8 @@ int wmain(int argc, wchar_t **argv)
         return hang();
     if (strcmp(mode, "heartbeat") == 0)
         heartbeat();
+    if (strcmp(mode, "hold") == 0)
+        return hold();
     if (strcmp(mode, "args") == 0)
         return write_args(argc, argv);
     if (strcmp(mode, "flood") == 0)

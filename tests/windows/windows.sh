@@ -13,13 +13,22 @@
 #     its Windows path, and Python cannot tell its own path from one);
 #   - the process handling, with the stand-in (a real Windows program):
 #     the probe script arrives byte for byte; a hanging interpreter is
-#     killed at --timeout with the program it started; a flood of output
-#     and a crash are errors;
+#     killed at --timeout, and at Ctrl-C (a SIGINT to Wine), with the
+#     program it started; a flood of output and a crash are errors;
+#   - the -l word of MODULE_LDFLAGS, given to MinGW's linker with
+#     import libraries made by dlltool, links the DLL of the build path;
+#   - the wheel make wheel builds from it (PYPROBE_WINDOWS_WHEEL): name,
+#     tag, RECORD and files, its program runs, pyprobe.exe's check-wheel
+#     accepts it on win_amd64 interpreters only;
 #   - the recorded Windows interpreters (tests/fixtures/synthetic/
 #     windows-*.json) replayed through the stand-in: facts, decisions
 #     and tags as the native pyprobe and packaging give them;
+#   - pyprobe.exe's tag file read back by sh and GNU make: every value
+#     as --json gives it, Windows paths ($(PYPROBE__BS)) included;
 #   - outputs written atomically to paths with spaces and non-ASCII
-#     letters, and left alone when unchanged; interpreters found through
+#     letters, and left alone when unchanged; an output another process
+#     holds open (without FILE_SHARE_DELETE) waited for, or given up on
+#     after the retries with exit 7; interpreters found through
 #     PATH and the PythonCore registry keys; the cache in
 #     %LOCALAPPDATA%\pyprobe.
 # No real Windows CPython runs here.
@@ -133,6 +142,47 @@ if [ -n "$beat1" ] && [ "$beat1" = "$beat2" ]; then
 else
     fail "a hanging interpreter: its child still runs (heartbeat $beat1, $beat2)"
 fi
+# Ctrl-C: Wine turns a SIGINT to a Windows program into CTRL_C_EVENT for
+# its console control handlers (as Ctrl-C in a terminal does); pyprobe's
+# ends the jobs of the interpreters running, then pyprobe, with
+# STATUS_CONTROL_C_EXIT (0xC000013A: Wine passes its low byte, 58, on).
+rm -f "$T/heartbeat"
+PYPROBE_STAND_IN=hang PYPROBE_STAND_IN_HEARTBEAT=$T/heartbeat \
+    win --python "$stand_in" --timeout 60 >"$T/ctrl-c.out" 2>"$T/ctrl-c.err" &
+pyprobe_pid=$!
+polls=0
+while [ ! -s "$T/heartbeat" ] && [ $polls -lt 400 ]; do
+    sleep 0.05
+    polls=$((polls + 1))
+done
+sleep 0.3
+kill -INT "$pyprobe_pid"
+sent=$(date +%s%N)
+polls=0
+while kill -0 "$pyprobe_pid" 2>/dev/null && [ $polls -lt 100 ]; do
+    sleep 0.05
+    polls=$((polls + 1))
+done
+ctrl_c_ms=$(( ($(date +%s%N) - sent) / 1000000 ))
+if kill -0 "$pyprobe_pid" 2>/dev/null; then
+    fail "Ctrl-C: pyprobe.exe still runs 5 s after it"
+    kill -KILL "$pyprobe_pid"
+fi
+ctrl_c_rc=0
+wait "$pyprobe_pid" || ctrl_c_rc=$?
+beat1=$(cat "$T/heartbeat" 2>/dev/null)
+sleep 1
+beat2=$(cat "$T/heartbeat" 2>/dev/null)
+note "Ctrl-C (SIGINT to Wine) while the stand-in hangs: pyprobe.exe ended" \
+     "$ctrl_c_ms ms later with status $ctrl_c_rc; heartbeat $beat1, $beat2"
+check "Ctrl-C: the interpreter had started its child" test -n "$beat1"
+check "Ctrl-C: pyprobe.exe ends with STATUS_CONTROL_C_EXIT (58 under Wine)" \
+    test "$ctrl_c_rc" = 58
+check "Ctrl-C: pyprobe.exe reports no failure of its own" \
+    test ! -s "$T/ctrl-c.err"
+check "Ctrl-C: the program the interpreter started is ended too" \
+    test -n "$beat1" -a "$beat1" = "$beat2"
+
 PYPROBE_STAND_IN=flood expect_exit 4 win --python "$stand_in"
 check "a flood of output: stopped at the output limit" \
     grep -q 'printed more than' "$T/err"
@@ -199,8 +249,120 @@ PY
         "$sheet" >"$T/want-tags"
     check "$name: pyprobe.exe tags is packaging 26.3's list" \
         cmp -s "$T/out" "$T/want-tags"
+    # The header and the tag file, for a stable-ABI policy (the link
+    # flags follow the build path): the native pyprobe's but for PYTHON,
+    # which names the stand-in here and the posing script there.
+    policy="--limited-api=3.11 --abi3t=yes"
+    # shellcheck disable=SC2086
+    expect_exit 0 win --python "$stand_in" $policy \
+        --header "$T/$name-win.h" --tags "$T/$name-win.env"
+    # shellcheck disable=SC2086
+    expect_exit 0 "$PYPROBE" --python "$T/pose-$name" $policy \
+        --header "$T/$name-native.h" --tags "$T/$name-native.env"
+    for kind in h env; do
+        for side in win native; do
+            sed -e "s/PYPROBE_PYTHON='[^']*'/PYPROBE_PYTHON=X/" \
+                -e 's/^PYPROBE_PYTHON=.*/PYPROBE_PYTHON=X/' \
+                -e 's/^#define PYPROBE_PYTHON .*/#define PYPROBE_PYTHON X/' \
+                "$T/$name-$side.$kind" >"$T/$name-$side.$kind.cmp" 2>/dev/null
+        done
+        what=$([ $kind = h ] && echo header || echo "tag file")
+        if [ -s "$T/$name-win.$kind.cmp" ] &&
+           cmp -s "$T/$name-native.$kind.cmp" "$T/$name-win.$kind.cmp"; then
+            pass "$name: the $what is the native pyprobe's"
+        else
+            fail "$name: pyprobe.exe's $what differs from the native one:"
+            diff "$T/$name-native.$kind.cmp" "$T/$name-win.$kind.cmp" |
+                head -n 10
+        fi
+    done
     unset PYPROBE_STAND_IN PYPROBE_STAND_IN_SCRIPT PYPROBE_STAND_IN_ANSWER
 done
+
+# What CPython's sources say, through pyprobe.exe: EXT_SUFFIX (Include/
+# internal/pycore_importdl.h: "_d" if debug, ".cp3XY", "t" if
+# free-threaded, "-" platform tag, ".pyd") and the import library of
+# each build path (PC/pyconfig.h.in's #pragma comment(lib, ...), with
+# Include/pyabi.h's Py_TARGET_ABI3T => Py_LIMITED_API + Py_GIL_DISABLED).
+while IFS='|' read -r name policy key want; do
+    # shellcheck disable=SC2086
+    PYPROBE_STAND_IN=replay PYPROBE_STAND_IN_SCRIPT="$script" \
+        PYPROBE_STAND_IN_ANSWER="$T/$name.answer" \
+        run win --python "$stand_in" $policy --get "$key"
+    got=$(cat "$T/out")
+    case "$RC:$got" in
+        "0:$want"|"0:"*" -l$want") pass "$name ${policy:-(no policy)}: $key $want" ;;
+        *) fail "$name ${policy:-(no policy)}: $key is '$got' (exit $RC)," \
+                "expected $want" ;;
+    esac
+done <<'EOF'
+windows-amd64-3.14t||ext_suffix|.cp314t-win_amd64.pyd
+windows-amd64-3.13t||ext_suffix|.cp313t-win_amd64.pyd
+windows-amd64-3.11d||ext_suffix|_d.cp311-win_amd64.pyd
+windows-amd64-3.13t||module_ldflags|python313t
+windows-amd64-3.13t|--limited-api=3.11|module_ldflags|python313t
+windows-amd64-3.14||module_ldflags|python314
+windows-amd64-3.14|--limited-api=3.11|module_ldflags|python3
+windows-amd64-3.14t|--limited-api=3.11|module_ldflags|python314t
+windows-amd64-3.15|--limited-api=3.11|module_ldflags|python3
+windows-amd64-3.15|--limited-api=3.11 --abi3t=yes|module_ldflags|python3t
+windows-amd64-3.15t||module_ldflags|python315t
+windows-amd64-3.15t|--limited-api=3.15 --abi3t=yes|module_ldflags|python3t
+windows-amd64-3.15t|--limited-api=3.15 --abi3t=only|module_ldflags|python3t
+windows-amd64-3.11d||module_ldflags|python311_d
+windows-amd64-3.13t||embed_libs|python313t
+windows-amd64-3.14t||libdir|C:\Program Files\Python314t\libs
+windows-amd64-3.14t||libpython|python314t
+windows-amd64-3.14t||shared|1
+windows-amd64-3.15|--limited-api=3.11 --abi3t=yes|embed_libs|python315
+windows-amd64-3.15t|--limited-api=3.15 --abi3t=only|embed_libs|python315t
+windows-amd64-3.11d||embed_libs|python311_d
+windows-win32-3.13|--limited-api=3.11|module_ldflags|python3
+EOF
+
+# --- MODULE_LDFLAGS with MinGW's linker -----------------------------------
+# The -l word of MODULE_LDFLAGS names an import library; MinGW's ld finds
+# NAME.lib for -lNAME. Import libraries for each DLL CPython's layouts
+# have (dlltool from a .def file, each naming its own DLL), then an
+# extension linked with the word pyprobe.exe gives: it must import the
+# DLL that build path loads through.
+mingw_gcc=${PYPROBE_WINDOWS_OBJDUMP%objdump}gcc
+mingw_dlltool=${PYPROBE_WINDOWS_OBJDUMP%objdump}dlltool
+if command -v "$mingw_gcc" >/dev/null 2>&1 &&
+   command -v "$mingw_dlltool" >/dev/null 2>&1; then
+    mkdir -p "$T/libs"
+    for dll in python3 python3t python314 python315 python315t; do
+        printf 'LIBRARY %s.dll\nEXPORTS\nPyLong_FromLong\n' "$dll" \
+            >"$T/libs/$dll.def"
+        "$mingw_dlltool" -d "$T/libs/$dll.def" -l "$T/libs/$dll.lib" \
+            -D "$dll.dll"
+    done
+    printf '%s\n' 'void *PyLong_FromLong(long);' \
+        '__declspec(dllexport) void *PyInit_ext(void) { return PyLong_FromLong(1); }' \
+        >"$T/ext.c"
+    while IFS='|' read -r name policy want; do
+        # shellcheck disable=SC2086
+        PYPROBE_STAND_IN=replay PYPROBE_STAND_IN_SCRIPT="$script" \
+            PYPROBE_STAND_IN_ANSWER="$T/$name.answer" \
+            run win --python "$stand_in" $policy --get module_ldflags
+        lib=$(sed -n 's/.* \(-l[^ ]*\)$/\1/p' "$T/out")
+        rm -f "$T/ext.pyd"
+        "$mingw_gcc" -shared -o "$T/ext.pyd" "$T/ext.c" -L"$T/libs" $lib \
+            2>"$T/link.err"
+        got=$("$PYPROBE_WINDOWS_OBJDUMP" -p "$T/ext.pyd" 2>/dev/null |
+              sed -n 's/^[[:space:]]*DLL Name: \(python.*\)/\1/p')
+        check "$name ${policy:-(no policy)}: $lib links the extension to $want (got ${got:-nothing})" \
+            test "$got" = "$want"
+    done <<'EOF'
+windows-amd64-3.14||python314.dll
+windows-amd64-3.14|--limited-api=3.11|python3.dll
+windows-amd64-3.15|--limited-api=3.11 --abi3t=yes|python3t.dll
+windows-amd64-3.15t||python315t.dll
+windows-amd64-3.15t|--limited-api=3.15 --abi3t=only|python3t.dll
+EOF
+else
+    note "no $mingw_gcc or $mingw_dlltool: MODULE_LDFLAGS not linked"
+fi
 
 # --- paths with spaces and non-ASCII letters; atomic, lazy writes ----------
 dir="$T/Program Files/Pythön 3.14t"
@@ -228,6 +390,147 @@ printf 'old\n' >"$out/pyth on.env"
 expect_exit 0 win --python "$dir/python.exe" --tags "$out/pyth on.env"
 check "a changed tag file is replaced" \
     grep -q '^PYPROBE_FREE_THREADED=1$' "$out/pyth on.env"
+
+# --- an output another process holds open ---------------------------------
+# The stand-in in "hold" mode opens the target without FILE_SHARE_DELETE,
+# as a virus scanner or an editor may; MoveFileExW cannot replace it
+# until it is closed (Wine enforces the sharing mode as Windows does).
+# pyprobe retries for 2 s: a 1.5 s hold is waited out, a 4 s one is an
+# error (exit 7) that leaves the old file as it was.
+held_dir=$T/held
+mkdir -p "$held_dir"
+# hold_then_write MS OUTPUT-OPTION: hold $held_dir/target for MS ms while
+# pyprobe.exe writes it; sets RC, WAIT_MS and HOLDER (the holder's exit).
+hold_then_write() {
+    printf 'old\n' >"$held_dir/target"
+    rm -f "$held_dir/ready"
+    PYPROBE_STAND_IN=hold PYPROBE_STAND_IN_READY="$held_dir/ready" \
+        PYPROBE_STAND_IN_HOLD="Z:$(printf '%s' "$held_dir/target" | tr / '\\')" \
+        PYPROBE_STAND_IN_HOLD_MS=$1 LC_ALL=C.UTF-8 \
+        "$wine" "$stand_in" >"$T/holder.out" 2>&1 &
+    holder_pid=$!
+    polls=0
+    while [ ! -e "$held_dir/ready" ] && [ $polls -lt 400 ]; do
+        sleep 0.05
+        polls=$((polls + 1))
+    done
+    hold_start=$(date +%s%N)
+    PYPROBE_STAND_IN=replay PYPROBE_STAND_IN_SCRIPT="$script" \
+        PYPROBE_STAND_IN_ANSWER="$T/windows-amd64-3.14t.answer" \
+        run win --python "$stand_in" "$2" "$held_dir/target"
+    WAIT_MS=$(( ($(date +%s%N) - hold_start) / 1000000 ))
+    HOLDER=0
+    wait "$holder_pid" || HOLDER=$?
+}
+hold_then_write 1500 --tags
+note "a tag file held open for 1.5 s: pyprobe.exe exit $RC after $WAIT_MS ms" \
+     "(holder exit $HOLDER)"
+check "a held tag file: the holder had it open" test "$HOLDER" = 0
+check "a tag file held for 1.5 s: pyprobe.exe waits, then writes it" \
+    test "$RC" = 0 -a "$WAIT_MS" -ge 1300
+check "a tag file held for 1.5 s: the new tag file is in place" \
+    grep -q '^PYPROBE_FREE_THREADED=1$' "$held_dir/target"
+hold_then_write 4000 --header
+note "a header held open for 4 s: pyprobe.exe exit $RC after $WAIT_MS ms:" \
+     "$(cat "$T/err")"
+check "a header held past the retries: exit 7 (a file cannot be written)" \
+    test "$RC" = 7
+check "a header held past the retries: one line, pyprobe: PATH: why" \
+    sh -c 'test "$(wc -l <"$1")" = 1 &&
+           grep -q "^pyprobe: .*held/target: cannot replace it: " "$1"' \
+    - "$T/err"
+check "a header held past the retries: given up within 3 s" \
+    test "$WAIT_MS" -lt 3000
+check "a header held past the retries: the old file is left as it was" \
+    grep -qx old "$held_dir/target"
+check "a header held past the retries: no temporary file is left" \
+    test "$(ls -A "$held_dir" | grep -vx -e target -e ready | wc -l)" = 0
+
+# --- Windows paths in the tag file: sh and make read them back ----------
+# Every Windows path holds backslashes, so its KEY=value line takes
+# make's escaping ($(PYPROBE__BS) for each backslash); sh reads the
+# first line. Both must give back the values --json gives, byte for byte.
+PYPROBE_STAND_IN=replay PYPROBE_STAND_IN_SCRIPT="$script" \
+    PYPROBE_STAND_IN_ANSWER="$T/windows-amd64-3.15.answer" \
+    expect_exit 0 win --python "$stand_in" --limited-api=3.11 --abi3t=yes \
+    --tags "$T/readback.env" --json
+cp "$T/out" "$T/readback.json"
+check "the tag file escapes Windows paths for make with \$(PYPROBE__BS)" \
+    grep -q '^PYPROBE_INCLUDEDIR=.*C:$(PYPROBE__BS)Program Files' \
+    "$T/readback.env"
+# want: NAME=value lines as --json gives the values (lists space-joined).
+python3 - "$T/readback.json" >"$T/readback.want" <<'PY'
+import json, sys
+facts = json.load(open(sys.argv[1]))
+for key, value in sorted(facts.items()):
+    if key in ("probe", "policy", "format", "format_version",
+               "pyprobe_version"):
+        continue
+    if isinstance(value, list):
+        value = " ".join(value)
+    print("PYPROBE_%s=%s" % (key.upper(), value))
+PY
+sed -n 's/^\(PYPROBE_[A-Z0-9_]*\)=.*/\1/p' "$T/readback.want" >"$T/readback.names"
+# shellcheck disable=SC2016
+env -i PATH="$PATH" sh -c '. "$1"; while read -r name; do
+        eval "printf \"%s=%s\\n\" \"\$name\" \"\$$name\""
+    done <"$2"' - "$T/readback.env" "$T/readback.names" >"$T/readback.sh"
+{
+    printf 'include %s\n' "$T/readback.env"
+    printf '$(foreach n,%s,$(info $(n)=$($(n))))\n' \
+        "$(tr '\n' ' ' <"$T/readback.names")"
+    printf 'all: ;@:\n'
+} >"$T/readback.mk"
+make -s -f "$T/readback.mk" >"$T/readback.make" 2>&1
+for reader in sh make; do
+    if cmp -s "$T/readback.want" "$T/readback.$reader"; then
+        pass "$reader reads back every value of pyprobe.exe's tag file" \
+             "($(wc -l <"$T/readback.want") names, Windows paths included)"
+    else
+        fail "$reader reads other values from pyprobe.exe's tag file:"
+        diff "$T/readback.want" "$T/readback.$reader" | head -n 10
+    fi
+done
+
+# --- the Windows wheel ---------------------------------------------------
+# make wheel in the Windows build: python/make-wheel.py reads the
+# platform tag from the PE header (machine 0x8664: win_amd64).
+if [ -n "${PYPROBE_WINDOWS_WHEEL:-}" ]; then
+    version=$(LC_ALL=C "$PYPROBE" --version | sed -n '1s/^pyprobe //p')
+    wheel_name=$(basename "$PYPROBE_WINDOWS_WHEEL")
+    check "the Windows wheel is named pyprobe-$version-py3-none-win_amd64.whl" \
+        test "$wheel_name" = "pyprobe-$version-py3-none-win_amd64.whl"
+    python3 "$top_srcdir/tests/tools/wheel-format.py" \
+        "$PYPROBE_WINDOWS_WHEEL" "$version" >"$T/wheel-format" 2>&1
+    wheel_status=$?
+    sed 's/^/# /' "$T/wheel-format"
+    check "the Windows wheel: RECORD, WHEEL (Tag: py3-none-win_amd64), METADATA and its files" \
+        test "$wheel_status" = 0
+    mkdir -p "$T/wheel"
+    python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' \
+        "$PYPROBE_WINDOWS_WHEEL" "$T/wheel"
+    wheel_exe=$T/wheel/pyprobe-$version.data/scripts/pyprobe.exe
+    check "the Windows wheel's program is an x86-64 PE (machine 0x8664)" \
+        python3 -c 'import struct, sys
+d = open(sys.argv[1], "rb").read(4096)
+pe = struct.unpack_from("<I", d, 0x3C)[0]
+sys.exit(d[pe:pe + 4] != b"PE\0\0" or struct.unpack_from("<H", d, pe + 4)[0] != 0x8664)' \
+        "$wheel_exe"
+    run "$wine" "$wheel_exe" --version
+    check "the Windows wheel's pyprobe.exe runs: $(head -n 1 "$T/out")" \
+        test "$RC" = 0 -a "$(head -n 1 "$T/out")" = "pyprobe $version"
+    # pyprobe.exe's check-wheel, on interpreters replayed by the stand-in:
+    # a win_amd64 CPython installs it, a win32 one does not.
+    for sheet_want in windows-amd64-3.14:0 windows-amd64-3.15t:0 \
+                      windows-win32-3.13:1 windows-arm64-3.15:1; do
+        name=${sheet_want%:*}
+        PYPROBE_STAND_IN=replay PYPROBE_STAND_IN_SCRIPT="$script" \
+            PYPROBE_STAND_IN_ANSWER="$T/$name.answer" \
+            run win check-wheel --python "$stand_in" "$PYPROBE_WINDOWS_WHEEL"
+        check "pyprobe.exe check-wheel on $name: exit ${sheet_want#*:} ($(tr '\n' ' ' <"$T/out"))" \
+            test "$RC" = "${sheet_want#*:}"
+    done
+fi
 
 # --- finding interpreters ----------------------------------------------
 # Wine's PATH is the Windows one; WINEPATH adds to it.
@@ -260,6 +563,9 @@ local_dir=$(LC_ALL=C.UTF-8 "$wine" cmd /c 'echo %LOCALAPPDATA%' 2>/dev/null |
             tr -d '\r')
 unix_local=$(LC_ALL=C.UTF-8 "$wine" winepath -u "$local_dir" 2>/dev/null)
 rm -rf "$unix_local/pyprobe"
+# The subshell reports only its own failures (FAILED counts from the
+# start of the script).
+failed_before=$FAILED
 (unset PYPROBE_NO_CACHE PYPROBE_CACHE_DIR
  PYPROBE_STAND_IN_ANSWER=$T/cached.answer \
      expect_exit 0 win --python "$dir/python.exe" --get free_threaded
@@ -269,7 +575,7 @@ rm -rf "$unix_local/pyprobe"
      expect_exit 0 win --python "$dir/python.exe" --get free_threaded
  check "the cached answer is used: the interpreter is not run again" \
      grep -qx 1 "$T/out"
- exit "$FAILED") || FAILED=$((FAILED + $?))
+ exit $((FAILED - failed_before))) || FAILED=$((FAILED + $?))
 CHECKS=$((CHECKS + 2))
 unset PYPROBE_STAND_IN PYPROBE_STAND_IN_SCRIPT PYPROBE_STAND_IN_ANSWER
 finish

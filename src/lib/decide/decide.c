@@ -20,6 +20,7 @@
 
 #include "decide/decide.h"
 #include "decide/flags.h"
+#include "decide/link.h"
 #include "decide/policy.h"
 #include "facts/facts.h"
 #include "util/error.h"
@@ -218,10 +219,17 @@ pyprobe_status pp_decide(const pyprobe_facts *f, const pyprobe_policy *policy,
     put_hex_define(&build_cppflags, "Py_LIMITED_API", build.limited_hex);
     put_hex_define(&build_cppflags, "Py_TARGET_ABI3T", build.abi3t_hex);
 
+    /* Linked as the macros of BUILD_CPPFLAGS make the headers ask. */
+    pp_strbuf ldflags = PP_STRBUF_INIT;
+    pp_module_ldflags(f, build.limited_hex != 0, build.abi3t_hex != 0,
+                      &ldflags);
+
     d->wheel_tag = pp_strbuf_take(&tag);
     d->cppflags = pp_strbuf_take(&cppflags);
     d->build_cppflags = pp_strbuf_take(&build_cppflags);
-    if (!d->wheel_tag || !d->cppflags || !d->build_cppflags) {
+    d->module_ldflags = pp_strbuf_take(&ldflags);
+    if (!d->wheel_tag || !d->cppflags || !d->build_cppflags ||
+        !d->module_ldflags) {
         pp_decisions_clear(d);
         return pp_error_nomem(error);
     }
@@ -233,5 +241,6 @@ void pp_decisions_clear(pp_decisions *d)
     free(d->wheel_tag);
     free(d->cppflags);
     free(d->build_cppflags);
+    free(d->module_ldflags);
     memset(d, 0, sizeof *d);
 }

@@ -26,6 +26,7 @@ typedef struct pp_decisions {
     const char *mypyc_reason;
     char *cppflags;                   /* owned */
     char *build_cppflags;             /* owned */
+    char *module_ldflags;             /* owned; for BUILD_PATH */
 } pp_decisions;
 
 /* Decide for facts under policy. Fails with PYPROBE_ERR_POLICY when the

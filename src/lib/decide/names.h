@@ -67,8 +67,8 @@ typedef enum pp_name_kind {
     X(MYPYC_REASON, mypyc_reason, STRING, "why MYPYC is what it is, in one line") \
     X(CPPFLAGS, cppflags, STRING, "preprocessor flags for an extension (-I..., -DPy_GIL_DISABLED=1 where needed)") \
     X(BUILD_CPPFLAGS, build_cppflags, STRING, "CPPFLAGS plus the stable-ABI macros for BUILD_PATH") \
-    X(MODULE_LDFLAGS, module_ldflags, STRING, "extra linker flags for an extension module on this platform") \
-    X(EMBED_LIBS, embed_libs, STRING, "linker flags and libraries to embed the interpreter") \
+    X(MODULE_LDFLAGS, module_ldflags, STRING, "extra linker flags for an extension built on BUILD_PATH (Windows: its import library, python3.lib for abi3)") \
+    X(EMBED_LIBS, embed_libs, STRING, "linker flags and libraries to embed the interpreter (Windows: its import library)") \
     X(UNKNOWN, unknown, STRING, "names whose facts a description file or an older facts file lacks (their values are empty), space-separated")
 
 #define PP_NAME_ENUM(name, key, kind, text) PP_NAME_##name,

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "decide/decide.h"
-#include "decide/flags.h"
+#include "decide/link.h"
 #include "decide/report.h"
 #include "facts/answer_json.h"
 #include "facts/facts.h"
@@ -37,72 +37,6 @@ static void join(pp_strbuf *buf, const pp_strlist *list)
             pp_strbuf_putc(buf, ' ');
         pp_strbuf_puts(buf, list->items[i]);
     }
-}
-
-/* Append config text (LIBS, SYSLIBS ...) with white space collapsed. */
-static void append_words(pp_strbuf *buf, const char *words)
-{
-    if (!words)
-        return;
-    const char *p = words;
-    while (*p) {
-        while (*p == ' ' || *p == '\t' || *p == '\n')
-            p++;
-        const char *start = p;
-        while (*p && *p != ' ' && *p != '\t' && *p != '\n')
-            p++;
-        if (p > start) {
-            if (buf->length)
-                pp_strbuf_putc(buf, ' ');
-            pp_strbuf_append(buf, start, (size_t)(p - start));
-        }
-    }
-}
-
-/* Linker flags an extension module needs beyond the compiler's default
- * shared-object flags: none on Linux and the BSDs (extensions must not
- * link libpython), undefined-symbol lookup on macOS, the import library
- * on Windows. */
-static void module_ldflags(const pyprobe_facts *f, pp_strbuf *buf)
-{
-    const pp_raw_facts *raw = &f->raw;
-    if (strcmp(raw->sys_platform, "darwin") == 0) {
-        pp_strbuf_puts(buf, "-Wl,-undefined,dynamic_lookup");
-    } else if (f->is_windows && f->is_cpython) {
-        pp_strbuf libs = PP_STRBUF_INIT;
-        pp_strbuf_printf(&libs, "%s\\libs", raw->base_exec_prefix);
-        pp_append_path_flag(buf, "-L", libs.data ? libs.data : "");
-        pp_strbuf_release(&libs);
-        pp_strbuf_printf(buf, " -lpython3%ld%s%s", raw->version.minor,
-                         f->free_threaded ? "t" : "", f->debug ? "_d" : "");
-    }
-}
-
-/* As python3-config --embed --ldflags prints them (CPython's
- * Misc/python-config.in and .sh.in): -L for libpython (and for LIBPL when
- * it is static), -lpython, LIBS, SYSLIBS. Not LINKFORSHARED: those are
- * the options the python executable itself was linked with (Debian's
- * -Wl,-O1 -Wl,-Bsymbolic-functions), not what embedding needs. Only
- * CPython embeds through libpython's C API: PyPy's libpypy-c has no
- * Py_Initialize (it embeds through cffi), so there it is empty. */
-static void embed_libs(const pyprobe_facts *f, pp_strbuf *buf)
-{
-    if (!f->is_cpython)
-        return;
-    const char *libdir = pp_facts_config_str(f, "LIBDIR");
-    const char *libpl = pp_facts_config_str(f, "LIBPL");
-    int shared = pp_config_flag(pp_facts_config(f, "Py_ENABLE_SHARED")) == 1;
-    if (libdir)
-        pp_append_path_flag(buf, "-L", libdir);
-    if (!shared && libpl) {
-        if (buf->length)
-            pp_strbuf_putc(buf, ' ');
-        pp_append_path_flag(buf, "-L", libpl);
-    }
-    if (f->libpython[0])
-        pp_strbuf_printf(buf, "%s-l%s", buf->length ? " " : "", f->libpython);
-    append_words(buf, pp_facts_config_str(f, "LIBS"));
-    append_words(buf, pp_facts_config_str(f, "SYSLIBS"));
 }
 
 static int set_facts(char **values, const pyprobe_facts *f)
@@ -165,16 +99,12 @@ static int set_facts(char **values, const pyprobe_facts *f)
     SET(INCLUDEDIR, raw->include);
     SET(LIBDIR, pp_facts_config_str(f, "LIBDIR"));
     SET(LIBPYTHON, f->libpython);
-    SET_BOOL(SHARED,
-             pp_config_flag(pp_facts_config(f, "Py_ENABLE_SHARED")) == 1);
-    module_ldflags(f, &buf);
-    SET(MODULE_LDFLAGS, buf.data);
-    pp_strbuf_release(&buf);
+    SET_BOOL(SHARED, f->shared);
     /* What a description file could not say is empty, and named. */
     int no_libdir = pp_facts_unknown(f, PP_UNKNOWN_LIBDIR);
     int no_link = no_libdir || pp_facts_unknown(f, PP_UNKNOWN_LINK);
     if (!no_link)
-        embed_libs(f, &buf);
+        pp_embed_libs(f, &buf);
     SET(EMBED_LIBS, buf.data);
     ok = ok && !buf.failed;
     pp_strbuf_release(&buf);
@@ -212,7 +142,8 @@ static int set_decisions(char **values, const pp_decisions *d)
            set_bool(values, PP_NAME_MYPYC, d->mypyc) &&
            set_value(values, PP_NAME_MYPYC_REASON, d->mypyc_reason) &&
            set_value(values, PP_NAME_CPPFLAGS, d->cppflags) &&
-           set_value(values, PP_NAME_BUILD_CPPFLAGS, d->build_cppflags);
+           set_value(values, PP_NAME_BUILD_CPPFLAGS, d->build_cppflags) &&
+           set_value(values, PP_NAME_MODULE_LDFLAGS, d->module_ldflags);
 }
 
 pyprobe_status pp_report_values(char *values[PP_NAME_COUNT],

@@ -121,9 +121,15 @@ static int stable_suffixes(pyprobe_facts *f)
 }
 
 /* "python3.11" from LDLIBRARY "libpython3.11.so" (or .a, .dylib), else
- * from LDVERSION; "" when neither says. */
+ * from LDVERSION; "" when neither says. On Windows the import library
+ * in <prefix>\libs that CPython's own headers link (PC/pyconfig.h.in,
+ * its #pragma comment(lib, ...)): python314, t for a free-threaded
+ * build, _d for a debug one (python314t_d). */
 static char *libpython_name(const pyprobe_facts *f)
 {
+    if (f->is_windows && f->is_cpython)
+        return pp_format("python3%ld%s%s", f->raw.version.minor,
+                         f->free_threaded ? "t" : "", f->debug ? "_d" : "");
     const char *ld = pp_facts_config_str(f, "LDLIBRARY");
     if (ld && strncmp(ld, "lib", 3) == 0 && !strchr(ld, '/')) {
         static const char *const endings[] = {".so", ".a", ".dylib", ".dll"};
@@ -195,6 +201,11 @@ pyprobe_status pp_facts_derive(pyprobe_facts *f, const char *context,
     f->version_hex = pp_format("0x%08llX", raw->hexversion);
     f->platform_tag = platform_tag(f);
     f->libpython = libpython_name(f);
+    /* Windows' sysconfig has no Py_ENABLE_SHARED, but its CPython is a
+     * DLL: PC/pyconfig.h.in defines Py_ENABLE_SHARED 1 unless
+     * Py_NO_ENABLE_SHARED (lines 305-310 of commit 018aae3d). */
+    int shared = pp_config_flag(pp_facts_config(f, "Py_ENABLE_SHARED"));
+    f->shared = shared == 1 || (shared < 0 && f->is_windows && f->is_cpython);
     if (!f->version || !f->implementation_version || !f->version_short || !f->version_hex ||
         !f->platform_tag || !f->libpython ||
         !stable_suffixes(f))

@@ -117,6 +117,7 @@ struct pyprobe_facts {
     pp_strlist abi3_suffixes;  /* abi3 suffixes it can really load */
     pp_strlist abi3t_suffixes; /* abi3t suffixes it can really load */
     char *libpython;           /* "python3.11", "" if unknown */
+    int shared;                /* libpython is a shared library */
     int glibc_major, glibc_minor;  /* -1 if not glibc */
     int musl_major, musl_minor;    /* -1 if not musl */
 };
