@@ -1,7 +1,8 @@
 /* check_places.c - where pyprobe list looks beyond PATH: the POSIX back
  * end's list for macOS ("Darwin": Homebrew, python.org's frameworks,
  * the free-threaded PythonT.framework) and for Linux, checked here
- * whatever the system, and the list this system gets. */
+ * whatever the system, and the list this system gets; and the C
+ * library's identity (pp_os_libc, beside them in os/posix/places.c). */
 #include "config.h"
 
 #include <fnmatch.h>
@@ -9,6 +10,7 @@
 
 #include "os/os.h"
 #include "os/posix/places.h"
+#include "probe/cache.h"
 #include "unit.h"
 
 static size_t count(const char *const *places)
@@ -87,6 +89,32 @@ START_TEST(test_this_system)
 }
 END_TEST
 
+/* The C library's identity for the probe cache's key: glibc's version
+ * here (the tests run on glibc); "macOS X.Y" on a Mac, which only a Mac
+ * can check. */
+START_TEST(test_libc)
+{
+    char *libc = pp_os_libc();
+    char *machine = pp_os_machine();
+    ck_assert_ptr_nonnull(machine);
+    if (strncmp(machine, "Darwin ", 7) == 0) {
+        ck_assert_ptr_nonnull(libc);
+        ck_assert_int_eq(strncmp(libc, "macOS ", 6), 0);
+    } else {
+        ck_assert_ptr_nonnull(libc);
+        ck_assert_int_eq(strncmp(libc, "glibc 2.", 8), 0);
+        char *key = pp_cache_entry_key("/usr/bin/python3", "auto");
+        char line[80];
+        snprintf(line, sizeof line, "\nlibc %s\n", libc);
+        ck_assert_ptr_nonnull(key);
+        ck_assert_ptr_nonnull(strstr(key, line));
+        free(key);
+    }
+    free(machine);
+    free(libc);
+}
+END_TEST
+
 static Suite *places_suite(void)
 {
     Suite *suite = suite_create("places");
@@ -94,6 +122,7 @@ static Suite *places_suite(void)
     tcase_add_test(tc, test_macos);
     tcase_add_test(tc, test_linux_and_others);
     tcase_add_test(tc, test_this_system);
+    tcase_add_test(tc, test_libc);
     suite_add_tcase(suite, tc);
     return suite;
 }

@@ -78,6 +78,15 @@ int pp_os_pyenv_versions(int (*scan)(void *context, const char *dir),
  * or "Windows AMD64". NULL when unknown or out of memory; caller frees. */
 char *pp_os_machine(void);
 
+/* The C library the interpreters run with, for the probe cache's key
+ * (a new one may change their answers): glibc's version ("glibc 2.36",
+ * confstr); on macOS, where libSystem comes with the system, the
+ * system's version ("macOS 14.5", sysctl kern.osproductversion).
+ * Chosen by configure's checks, not by system name. NULL where neither
+ * is known (musl: the probe reads its loader file instead; Windows, the
+ * BSDs) or out of memory; caller frees. */
+char *pp_os_libc(void);
+
 /* How many processors can run at once (at least 1). */
 unsigned pp_os_processors(void);
 
