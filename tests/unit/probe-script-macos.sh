@@ -6,7 +6,8 @@
 # libpython3.X.dylib, and Linux's libpython3.X.so for comparison), and
 # DYLD_PROBE reading dyld's image list through a stand-in for ctypes
 # that answers with the images a python.org 3.13 on arm64 loads (a list
-# written from the framework's layout, not recorded on a Mac).
+# written from the framework's layout, not recorded on a Mac); then the
+# whole probe script on the synthetic macOS sheets.
 . "$(dirname "$0")/../lib.sh"
 command -v python3 >/dev/null 2>&1 || skip "python3 is needed"
 
@@ -99,4 +100,21 @@ printf '%s\n' "$out"
 CHECKS=$(printf '%s\n' "$out" | grep -c '^ok - \|^FAIL - ')
 FAILED=$(printf '%s\n' "$out" | grep -c '^FAIL - ' || :)
 [ "$status" = 0 ] || [ "$FAILED" -gt 0 ] || { fail "check.py exited $status"; }
+# The whole probe script on the synthetic macOS sheets, through the
+# replay stand-in (whose ctypes answers dyld's images from the sheet):
+# with "shared" its cache dependencies are the framework's library and
+# the system version file, and never Linux's loader cache.
+for sheet in "$top_srcdir"/tests/fixtures/synthetic/macos-*.json; do
+    name=$(basename "$sheet" .json)
+    depends=$(python3 "$top_srcdir/tests/tools/replay-python.py" "$sheet" \
+        -I -S -c "$(cat "$top_srcdir/data/probe.py")" auto shared 2>&1 |
+        grep -o "'depends': \[[^]]*\]")
+    case $depends in
+        *"/Library/Frameworks/Python"*".framework/Versions/"*"/Python"*"'"*) ok=1 ;;
+        *) ok=0 ;;
+    esac
+    case $depends in *SystemVersion.plist*) ;; *) ok=0 ;; esac
+    case $depends in *ld.so.cache*|*/proc/*) ok=0 ;; esac
+    check "$name: the probe's dependencies ($depends)" [ "$ok" = 1 ]
+done
 finish
