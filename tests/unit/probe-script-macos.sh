@@ -109,12 +109,16 @@ for sheet in "$top_srcdir"/tests/fixtures/synthetic/macos-*.json; do
     depends=$(python3 "$top_srcdir/tests/tools/replay-python.py" "$sheet" \
         -I -S -c "$(cat "$top_srcdir/data/probe.py")" auto shared 2>&1 |
         grep -o "'depends': \[[^]]*\]")
-    case $depends in
-        *"/Library/Frameworks/Python"*".framework/Versions/"*"/Python"*"'"*) ok=1 ;;
-        *) ok=0 ;;
-    esac
-    case $depends in *SystemVersion.plist*) ;; *) ok=0 ;; esac
+    # python.org's framework library: LIBDIR/../Python (or PythonT)
+    library=$(python3 -c '
+import json, sys
+config = json.load(open(sys.argv[1]))["sysconfig.get_config_vars"]
+print(config["LIBDIR"].rpartition("/")[0] + "/" +
+      config["LDLIBRARY"].rpartition("/")[2])' "$sheet")
+    ok=1
+    case $depends in *"'$library'"*) ;; *) ok=0 ;; esac
+    case $depends in *"'/System/Library/CoreServices/SystemVersion.plist'"*) ;; *) ok=0 ;; esac
     case $depends in *ld.so.cache*|*/proc/*) ok=0 ;; esac
-    check "$name: the probe's dependencies ($depends)" [ "$ok" = 1 ]
+    check "$name: the probe depends on $library ($depends)" [ "$ok" = 1 ]
 done
 finish
