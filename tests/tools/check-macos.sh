@@ -11,7 +11,9 @@
 #   usage: check-macos.sh   (make check-macos sets the variables)
 #
 # Exit status: 0 passed; 3 the npm registry cannot be reached (nothing
-# was built; .ci/run warns and goes on); 1 any other failure. Needs npm,
+# was built; macos/.npm-unreachable says so, since make turns every
+# failure into 2, and .ci/run then warns and goes on); 1 any other
+# failure. Needs npm,
 # file, dpkg-dev, autoconf, automake, libtool and deb.debian.org.
 set -eu
 : "${top_srcdir:?}" "${top_builddir:?}"
@@ -19,6 +21,8 @@ make=${MAKE:-make}
 start=$(date +%s)
 macos=$top_builddir/macos
 mkdir -p "$macos"
+# make reports every failure as 2: the file tells .ci/run which it was.
+rm -f "$macos/.npm-unreachable"
 
 command -v file >/dev/null 2>&1 || {
     echo "check-macos: file not found: apt-get install file" >&2
@@ -29,7 +33,10 @@ zig_status=0
 zig=$(sh "$top_srcdir/tools/get-zig.sh" "${PYPROBE_ZIG_CACHE:-$macos/zig}") ||
     zig_status=$?
 if [ "$zig_status" != 0 ]; then
-    [ "$zig_status" = 3 ] && exit 3
+    if [ "$zig_status" = 3 ]; then
+        : >"$macos/.npm-unreachable"
+        exit 3
+    fi
     exit 1
 fi
 ZIG_GLOBAL_CACHE_DIR=$macos/zig-cache/global
