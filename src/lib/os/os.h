@@ -8,7 +8,16 @@
  * os/windows/run.c. This stage comes first, so every other may use it;
  * it uses none of them. On Windows, os/windows_posix.h also gives
  * the few POSIX file names the rest of the library uses (open, stat,
- * openat ...) their Windows meaning, with UTF-8 paths. */
+ * openat ...) their Windows meaning, with UTF-8 paths.
+ *
+ * macOS uses the POSIX back end. Where it differs from Linux, the back
+ * end asks configure's checks, never the system's name: no pipe2
+ * (HAVE_PIPE2: pipe and FD_CLOEXEC), st_mtimespec for st_mtim, the C
+ * library's identity through sysctlbyname (HAVE_SYSCTLBYNAME); only the
+ * places pyprobe list scans are chosen by uname's sysname at run time,
+ * from a table os/posix/places.h names. Reading a Mach-O interpreter
+ * (probe/macho.c) is a file format, not a system call, and is read on
+ * every system. README, "macOS", lists these paths and their tests. */
 #ifndef PP_OS_H
 #define PP_OS_H
 
