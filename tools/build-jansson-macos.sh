@@ -21,9 +21,11 @@ usage="usage: build-jansson-macos.sh PREFIX HOST ZIG"
 prefix=${1:?$usage}
 host=${2:?$usage}
 zig=${3:?$usage}
+# macOS 11.0 at least, as the pyprobe make check-macos builds (the
+# oldest macOS whose headers Zig 0.11 carries; the first on arm64).
 case $host in
-    aarch64-apple-darwin) target=aarch64-macos ;;
-    x86_64-apple-darwin) target=x86_64-macos ;;
+    aarch64-apple-darwin) target=aarch64-macos.11.0 ;;
+    x86_64-apple-darwin) target=x86_64-macos.11.0 ;;
     *) echo "build-jansson-macos.sh: $host: not a macOS host this knows" >&2
        exit 1 ;;
 esac

@@ -10,6 +10,7 @@
 #
 #   usage: check-macos.sh   (make check-macos sets the variables)
 #
+# Needs python3 too (it reads the minimum macOS from the programs).
 # Exit status: 0 passed; 3 the npm registry cannot be reached (nothing
 # was built; macos/.npm-unreachable says so, since make turns every
 # failure into 2, and .ci/run then warns and goes on); 1 any other
@@ -53,7 +54,9 @@ rm -rf "$macos/src"
 warnings=0
 for arch in aarch64 x86_64; do
     host=$arch-apple-darwin
-    target=$arch-macos
+    # macOS 11.0 and later (zig's default would be its newest SDK's):
+    # the oldest Zig 0.11 has headers for, and the first on arm64.
+    target=$arch-macos.11.0
     case $arch in aarch64) cpu=arm64 ;; *) cpu=x86_64 ;; esac
     echo "check-macos: jansson for $host (tools/build-jansson-macos.sh)"
     log=$macos/jansson-$arch.log
@@ -96,6 +99,22 @@ for arch in aarch64 x86_64; do
         *) echo "check-macos: $build/src/pyprobe is not a Mach-O $cpu executable" >&2
            exit 1 ;;
     esac
+    # The oldest macOS it starts on: LC_BUILD_VERSION's minos.
+    minos=$(python3 -c '
+import struct, sys
+data = open(sys.argv[1], "rb").read()
+count, at = struct.unpack("<I", data[16:20])[0], 32
+for _ in range(count):
+    cmd, size = struct.unpack("<II", data[at:at + 8])
+    if cmd == 0x32:                                  # LC_BUILD_VERSION
+        v = struct.unpack("<I", data[at + 12:at + 16])[0]
+        print("%d.%d" % (v >> 16, (v >> 8) & 255))
+    at += size' "$build/src/pyprobe")
+    echo "check-macos: $arch: minimum macOS $minos"
+    [ "$minos" = 11.0 ] || {
+        echo "check-macos: $build/src/pyprobe needs macOS $minos, not 11.0" >&2
+        exit 1
+    }
 done
 echo "check-macos: warnings: $warnings"
 
