@@ -92,6 +92,11 @@ check('DYLD_PROBE: a static build adds nothing (%s)' % got, got == [])
 broken = types.ModuleType('ctypes')           # no CDLL: a stripped build
 got = run_dyld_probe(broken)
 check('DYLD_PROBE: without a working ctypes, nothing (%s)' % got, got == [])
+# This system's real ctypes: no dyld here (AttributeError), nothing.
+if sys.platform != 'darwin':
+    got = run_dyld_probe(__import__('ctypes'))
+    check('DYLD_PROBE: the real ctypes without dyld, nothing (%s)' % got,
+          got == [])
 sys.exit(1 if failed else 0)
 PY
 out=$(python3 "$T/check.py" "$top_srcdir/data/probe.py" 2>&1)
