@@ -226,6 +226,20 @@ info['elf'] = elf
 '''
 
 
+def is_shared_libpython(path):
+    """A shared libpython (or PyPy's libpypy) by its path: Linux's
+    libpython3.X.so.1.0, macOS's libpython3.X.dylib, or macOS's
+    framework library .../Python.framework/Versions/3.X/Python (and the
+    free-threaded PythonT.framework's PythonT)."""
+    parts = path.split('/')
+    name = parts[-1]
+    if name.startswith(('libpython', 'libpypy')):
+        return '.so' in name or name.endswith('.dylib')
+    return (len(parts) >= 4 and parts[-3] == 'Versions' and
+            parts[-4] in ('Python.framework', 'PythonT.framework') and
+            parts[-4] == name + '.framework')
+
+
 def shared_library_depends(depends):
     """A shared libpython (or PyPy's libpypy) is part of the interpreter:
     the answer depends on the one the dynamic loader picked, and on the
@@ -238,9 +252,35 @@ def shared_library_depends(depends):
         return
     for line in maps.splitlines():
         path = line[line.find('/'):] if '/' in line else ''
-        name = path.rpartition('/')[2]
-        if name.startswith(('libpython', 'libpypy')) and '.so' in name:
+        if is_shared_libpython(path):
             depends.extend((path, '/etc/ld.so.cache'))
+
+
+# macOS has no /proc: dyld names the images it loaded, the framework
+# (python.org, Homebrew) or libpython3.X.dylib among them. dyld's shared
+# cache holds only the system's own libraries, so unlike ld.so.cache it
+# is no dependency; the system version is (MAC_VERSION_FILE). A string,
+# run only for a Mach-O interpreter that loads one; ctypes may be
+# missing from a stripped build, and then nothing is added.
+DYLD_PROBE = '''
+try:
+    import ctypes
+    dyld = ctypes.CDLL(None)
+    count = dyld._dyld_image_count
+    count.restype = ctypes.c_uint32
+    count.argtypes = []
+    image_name = dyld._dyld_get_image_name
+    image_name.restype = ctypes.c_char_p
+    image_name.argtypes = [ctypes.c_uint32]
+    for index in range(count()):
+        name = image_name(index)
+        if name:
+            path = name.decode('utf-8', 'surrogateescape')
+            if is_shared_libpython(path):
+                depends.append(path)
+except (ImportError, OSError, AttributeError, ValueError):
+    pass
+'''
 
 
 # Where this interpreter installs packages: sysconfig's default scheme
@@ -369,6 +409,9 @@ def main():
         exec(INSTALL_DIRS_PROBE, {'sys': sys, 'info': info, 'venv': prefix})
         if sys.platform == 'linux' and 'shared' in sys.argv[2:]:
             shared_library_depends(depends)
+        if sys.platform == 'darwin' and 'shared' in sys.argv[2:]:
+            exec(DYLD_PROBE, {'depends': depends,
+                              'is_shared_libpython': is_shared_libpython})
         if sys.platform == 'darwin':
             depends.append(MAC_VERSION_FILE)
             exec(MAC_PROBE, {'sys': sys, 'info': info})

@@ -150,6 +150,10 @@ int cmd_list(int argc, char **argv);
  * (stop_posix.c or stop_windows.c, as the system). */
 void handle_stop_signals(void);
 
+/* The running program's own path, links followed, in buf: 1, or 0
+ * when the system does not tell (program_path.c says where it does). */
+int cli_program_path(char *buf, size_t size);
+
 /* The human summary printed when no output was asked for. */
 void print_summary(FILE *out, const pyprobe_report *report);
 

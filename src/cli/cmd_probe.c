@@ -148,17 +148,14 @@ static int list_names(void)
 /* PREFIX/share/SUB when it holds FILE, PREFIX being the directory above
  * the one of the running program: where pip puts the data of the wheel
  * (PREFIX/bin/pyprobe, PREFIX/share/...), or a moved installation. The
- * result is in BUF; 0 when there is no such directory (or no
- * /proc/self/exe to tell where the program is). */
+ * result is in BUF; 0 when there is no such directory (or the system
+ * does not tell where the program is: program_path.c). */
 static int beside_program(char *buf, size_t size, const char *sub,
                           const char *file)
 {
-#ifdef __linux__
     char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
+    if (!cli_program_path(exe, sizeof exe))
         return 0;
-    exe[n] = '\0';
     for (int up = 0; up < 2; up++) {    /* PREFIX/bin/pyprobe -> PREFIX */
         char *slash = strrchr(exe, '/');
         if (!slash)
@@ -170,10 +167,6 @@ static int beside_program(char *buf, size_t size, const char *sub,
         return 0;
     buf[length - strlen(file) - 1] = '\0';
     return 1;
-#else
-    (void)buf; (void)size; (void)sub; (void)file;
-    return 0;
-#endif
 }
 
 /* $PYPROBE_DATADIR stands in for the installed directory, so that a

@@ -6,7 +6,8 @@ facts are recorded (tests/fixtures/interpreters/*.json). This script
 poses as such an interpreter: pyprobe runs it exactly as it runs a real
 one (PYTHON -I -S -c <probe script> MODE), and it executes the very
 probe script pyprobe sent, with the modules that script reads (sys,
-posix, _imp, the sysconfigdata table, sysconfig, os, platform) replaced
+posix, _imp, the sysconfigdata table, sysconfig, os, platform, and
+ctypes for dyld's image list on macOS) replaced
 by ones that answer from the sheet. So the recorded interpreters go
 through the same code path as a live probe: script, protocol, parser,
 validation, decisions.
@@ -118,6 +119,40 @@ def build_modules(sheet, argv):
     platform.system = lambda: plat['system']
     platform.machine = lambda: plat['machine']
 
+    # ctypes, for the probe script's DYLD_PROBE (macOS): dyld's images
+    # are the program, the framework's library (python.org's builds
+    # keep it beside lib/: LIBDIR/../Python) or a shared libpython, and
+    # libSystem.
+    images = [rsys['executable']]
+    ldlibrary = config.get('LDLIBRARY') or ''
+    libdir = config.get('LIBDIR') or ''
+    if '.framework/' in ldlibrary:
+        images.append(libdir.rpartition('/')[0] + '/' +
+                      ldlibrary.rpartition('/')[2])
+    elif config.get('Py_ENABLE_SHARED'):
+        images.append(libdir + '/' + ldlibrary)
+    images.append('/usr/lib/libSystem.B.dylib')
+
+    class DyldFunction(object):
+        def __init__(self, call):
+            self.call = call
+
+        def __call__(self, *args):
+            return self.call(*args)
+
+    class CDLL(object):
+        def __init__(self, name):
+            if name is not None or rsys['platform'] != 'darwin':
+                raise OSError('replay-python: dlopen(%r) is not faked' % name)
+            self._dyld_image_count = DyldFunction(lambda: len(images))
+            self._dyld_get_image_name = DyldFunction(
+                lambda index: images[index].encode())
+
+    ctypes = types.ModuleType('ctypes')
+    ctypes.CDLL = CDLL
+    ctypes.c_uint32 = 'c_uint32'
+    ctypes.c_char_p = 'c_char_p'
+
     abiflags = rsys.get('abiflags') or ''
     multiarch = rsys['implementation._multiarch']
     data_name = '_sysconfigdata_%s_linux_%s' % (abiflags, multiarch)
@@ -125,7 +160,7 @@ def build_modules(sheet, argv):
         'sys': fake_sys, 'posix': posix, 'os': fake_os, '_imp': imp,
         data_name: sysconfigdata, 'sysconfig': sysconfig,
         'importlib': importlib, 'importlib.machinery': machinery,
-        'platform': platform,
+        'platform': platform, 'ctypes': ctypes,
     }
 
 

@@ -8,7 +8,16 @@
  * os/windows/run.c. This stage comes first, so every other may use it;
  * it uses none of them. On Windows, os/windows_posix.h also gives
  * the few POSIX file names the rest of the library uses (open, stat,
- * openat ...) their Windows meaning, with UTF-8 paths. */
+ * openat ...) their Windows meaning, with UTF-8 paths.
+ *
+ * macOS uses the POSIX back end. Where it differs from Linux, the back
+ * end asks configure's checks, never the system's name: no pipe2
+ * (HAVE_PIPE2: pipe and FD_CLOEXEC), st_mtimespec for st_mtim, the C
+ * library's identity through sysctlbyname (HAVE_SYSCTLBYNAME); only the
+ * places pyprobe list scans are chosen by uname's sysname at run time,
+ * from a table os/posix/places.h names. Reading a Mach-O interpreter
+ * (probe/macho.c) is a file format, not a system call, and is read on
+ * every system. README, "macOS", lists these paths and their tests. */
 #ifndef PP_OS_H
 #define PP_OS_H
 
@@ -77,6 +86,15 @@ int pp_os_pyenv_versions(int (*scan)(void *context, const char *dir),
 /* The system and machine, "Linux x86_64" (uname's sysname and machine)
  * or "Windows AMD64". NULL when unknown or out of memory; caller frees. */
 char *pp_os_machine(void);
+
+/* The C library the interpreters run with, for the probe cache's key
+ * (a new one may change their answers): glibc's version ("glibc 2.36",
+ * confstr); on macOS, where libSystem comes with the system, the
+ * system's version ("macOS 14.5", sysctl kern.osproductversion).
+ * Chosen by configure's checks, not by system name. NULL where neither
+ * is known (musl: the probe reads its loader file instead; Windows, the
+ * BSDs) or out of memory; caller frees. */
+char *pp_os_libc(void);
 
 /* How many processors can run at once (at least 1). */
 unsigned pp_os_processors(void);

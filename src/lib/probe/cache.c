@@ -136,12 +136,10 @@ char *pp_cache_entry_key(const char *python, const char *mode)
     if (machine)
         pp_strbuf_printf(&key, "machine %s\n", machine);
     free(machine);
-#ifdef _CS_GNU_LIBC_VERSION
-    char libc[64];
-    size_t n = confstr(_CS_GNU_LIBC_VERSION, libc, sizeof libc);
-    if (n > 0 && n <= sizeof libc)
+    char *libc = pp_os_libc();
+    if (libc)
         pp_strbuf_printf(&key, "libc %s\n", libc);
-#endif
+    free(libc);
     size_t count = 0;
     for (char **e = environ; *e; e++)
         count += relevant_variable(*e);

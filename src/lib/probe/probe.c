@@ -12,6 +12,7 @@
 #include "os/os.h"
 #include "probe/cache.h"
 #include "probe/elf.h"
+#include "probe/macho.h"
 #include "probe/locate.h"
 #include "probe/probe.h"
 #include "probe/probe_script.h"
@@ -145,12 +146,20 @@ static pyprobe_status run_program(const char *path, const char *program,
                                   int *status_out)
 {
     /* Ask for the shared libpython the interpreter loads (a dependency
-     * of its answer) where its ELF header does not rule one out. */
+     * of its answer) where its ELF or Mach-O header does not rule one
+     * out: macOS interpreters load it from a framework. */
     static const char *const shared[] = {"libpython", "libpypy", NULL};
+    static const char *const macho_shared[] = {
+        "libpython", "libpypy", "Python.framework/", "PythonT.framework/",
+        NULL,
+    };
+    int loads_libpython = pp_elf_needs(path, shared);
+    if (loads_libpython < 0)
+        loads_libpython = pp_macho_needs(path, macho_shared);
     char *argv[] = {
         (char *)path, "-I", "-S", "-c", (char *)program,
         options->use_sysconfig ? "sysconfig" : "auto",
-        pp_elf_needs(path, shared) != 0 ? "shared" : NULL, NULL,
+        loads_libpython != 0 ? "shared" : NULL, NULL,
     };
     pp_run_result run;
     *status_out = -1;

@@ -26,7 +26,13 @@ void pp_strbuf_printf(pp_strbuf *buf, const char *format, ...)
     __attribute__((format(PP_PRINTF, 2, 3)))
 #endif
     ;
-void pp_strbuf_vprintf(pp_strbuf *buf, const char *format, va_list args);
+/* The format attribute (0: arguments in a va_list) also keeps clang
+ * quiet where the C library's vsnprintf is a fortified macro (macOS). */
+void pp_strbuf_vprintf(pp_strbuf *buf, const char *format, va_list args)
+#if defined(__GNUC__)
+    __attribute__((format(PP_PRINTF, 2, 0)))
+#endif
+    ;
 
 /* A new string formatted as printf does (caller frees), or NULL when out
  * of memory. The one printf to a new string: use it, not a strbuf of
@@ -36,7 +42,11 @@ char *pp_format(const char *format, ...)
     __attribute__((format(PP_PRINTF, 1, 2)))
 #endif
     ;
-char *pp_vformat(const char *format, va_list args);
+char *pp_vformat(const char *format, va_list args)
+#if defined(__GNUC__)
+    __attribute__((format(PP_PRINTF, 1, 0)))
+#endif
+    ;
 
 /* Hand the text to the caller (caller frees) and reset the buffer.
  * Returns NULL if an append failed; the buffer is released either way. */

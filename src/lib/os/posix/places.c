@@ -7,10 +7,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#ifdef HAVE_SYS_SYSCTL_H
+#include <sys/sysctl.h>
+#endif
 #include <sys/utsname.h>
 #include <unistd.h>
 
 #include "os/os.h"
+#include "os/posix/places.h"
 
 const char pp_os_path_list_separator = ':';
 
@@ -106,6 +111,28 @@ static int scan_pattern(int (*scan)(void *, const char *), void *context,
     return ok;
 }
 
+/* The fixed places by system. macOS: Homebrew's prefixes (Apple
+ * silicon, then Intel, where python.org's installer also links its
+ * commands), then python.org's frameworks, the free-threaded
+ * PythonT.framework too, by version ([0-9]*: not the Current link).
+ * /opt/homebrew/bin stays on the others' list for Linuxbrew users who
+ * chose it. */
+static const char *const linux_places[] = {
+    "/usr/local/bin", "/usr/bin", "/opt/python*/bin", "/opt/homebrew/bin",
+    NULL,
+};
+static const char *const macos_places[] = {
+    "/opt/homebrew/bin", "/usr/local/bin", "/usr/bin",
+    "/Library/Frameworks/Python.framework/Versions/[0-9]*/bin",
+    "/Library/Frameworks/PythonT.framework/Versions/[0-9]*/bin",
+    NULL,
+};
+
+const char *const *pp_posix_fixed_places(const char *system)
+{
+    return strcmp(system, "Darwin") == 0 ? macos_places : linux_places;
+}
+
 int pp_os_interpreter_places(int (*scan)(void *context, const char *dir),
                              void *context)
 {
@@ -114,9 +141,13 @@ int pp_os_interpreter_places(int (*scan)(void *context, const char *dir),
     const char *uv = getenv("UV_PYTHON_INSTALL_DIR");
     const char *data = getenv("XDG_DATA_HOME");
     char pattern[4096];
-    int ok = scan(context, "/usr/local/bin") && scan(context, "/usr/bin") &&
-             scan_pattern(scan, context, "/opt/python*/bin") &&
-             scan_pattern(scan, context, "/opt/homebrew/bin");
+    struct utsname uts;
+    const char *const *fixed =
+        pp_posix_fixed_places(uname(&uts) == 0 ? uts.sysname : "");
+    int ok = 1;
+    for (size_t i = 0; ok && fixed[i]; i++)
+        ok = strpbrk(fixed[i], "*?[") ? scan_pattern(scan, context, fixed[i])
+                                      : scan(context, fixed[i]);
     if (ok && pyenv && pyenv[0] == '/') {
         snprintf(pattern, sizeof pattern, "%s/versions/*/bin", pyenv);
         ok = scan_pattern(scan, context, pattern);
@@ -167,4 +198,23 @@ char *pp_os_machine(void)
     char *machine = text ? joined(text, uts.machine) : NULL;
     free(text);
     return machine;
+}
+
+char *pp_os_libc(void)
+{
+#if defined(_CS_GNU_LIBC_VERSION)
+    char libc[64];
+    size_t n = confstr(_CS_GNU_LIBC_VERSION, libc, sizeof libc);
+    return n > 0 && n <= sizeof libc ? strdup(libc) : NULL;
+#elif defined(HAVE_SYSCTLBYNAME) && defined(HAVE_SYS_SYSCTL_H)
+    /* macOS 10.13.4 and later; elsewhere the name is unknown: NULL. */
+    char version[64];
+    size_t size = sizeof version;
+    if (sysctlbyname("kern.osproductversion", version, &size, NULL, 0) != 0 ||
+        size == 0 || size > sizeof version || version[size - 1] != '\0')
+        return NULL;
+    return joined("macOS ", version);
+#else
+    return NULL;
+#endif
 }

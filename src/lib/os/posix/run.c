@@ -30,13 +30,30 @@ static int make_pipe(int fds[2])
 #ifdef HAVE_PIPE2
     return pipe2(fds, O_CLOEXEC);
 #else
+    /* macOS: no pipe2. Another thread of pyprobe list may spawn between
+     * the two calls; POSIX_SPAWN_CLOEXEC_DEFAULT (below), which macOS
+     * has, keeps its child from inheriting these ends meanwhile. */
     if (pipe(fds) != 0)
         return -1;
-    fcntl(fds[0], F_SETFD, FD_CLOEXEC);
-    fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+    if (fcntl(fds[0], F_SETFD, FD_CLOEXEC) != 0 ||
+        fcntl(fds[1], F_SETFD, FD_CLOEXEC) != 0) {
+        int saved = errno;
+        close(fds[0]);
+        close(fds[1]);
+        errno = saved;
+        return -1;
+    }
     return 0;
 #endif
 }
+
+/* Where spawn.h has it (macOS): the child gets only the descriptors the
+ * file actions name, whatever other threads have open. */
+#ifdef POSIX_SPAWN_CLOEXEC_DEFAULT
+#define SPAWN_CLOEXEC_DEFAULT POSIX_SPAWN_CLOEXEC_DEFAULT
+#else
+#define SPAWN_CLOEXEC_DEFAULT 0
+#endif
 
 static pyprobe_status spawn(char *const argv[], int out_fd, int err_fd,
                             pid_t *pid, pyprobe_error *error)
@@ -62,7 +79,8 @@ static pyprobe_status spawn(char *const argv[], int out_fd, int err_fd,
     posix_spawnattr_setpgroup(&attr, 0);
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP |
                                         POSIX_SPAWN_SETSIGMASK |
-                                        POSIX_SPAWN_SETSIGDEF);
+                                        POSIX_SPAWN_SETSIGDEF |
+                                        SPAWN_CLOEXEC_DEFAULT);
     rc = posix_spawn(pid, argv[0], &actions, &attr, argv, environ);
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attr);

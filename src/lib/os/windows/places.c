@@ -223,6 +223,13 @@ char *pp_os_machine(void)
     }
 }
 
+/* No C library identity to key the cache by: an interpreter brings its
+ * own runtime DLLs, which the probe's answer does not depend on. */
+char *pp_os_libc(void)
+{
+    return NULL;
+}
+
 unsigned pp_os_processors(void)
 {
     SYSTEM_INFO info;
