@@ -20,16 +20,7 @@ if [ -x "$dest/bin/python3.13t" ]; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/lists/partial" "$work/cache/archives/partial"
-echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg]" \
-     "http://deb.debian.org/debian trixie main" > "$work/sources.list"
-apt_options="-o Dir::Etc::SourceList=$work/sources.list
-  -o Dir::Etc::SourceParts=/dev/null -o Dir::State::Lists=$work/lists
-  -o Dir::Cache=$work/cache -o APT::Sandbox::User=root -q"
-# shellcheck disable=SC2086
-apt-get $apt_options update >&2
-# shellcheck disable=SC2086
-(cd "$work" && apt-get $apt_options source --download-only python3.13 >&2)
+sh "$(dirname "$0")/../../tools/debian-source.sh" trixie python3.13 "$work"
 tar -C "$work" -xJf "$work"/python3.13_*.orig.tar.xz
 cd "$work"/Python-3.13.*
 ./configure --prefix="$dest" --disable-gil --enable-shared \

@@ -2,7 +2,7 @@
 # check-macos.sh - what `make check-macos` does, from a native build
 # tree: cross-build pyprobe for macOS, arm64 and x86_64, with `zig cc`
 # (Zig 0.11 from npm: tools/get-zig.sh) against jansson built the same
-# way from Debian's sources (tools/build-jansson-macos.sh), warnings as
+# way from Debian's sources (tools/build-jansson.sh), warnings as
 # errors, in macos/aarch64 and macos/x86_64; check that `file` calls the
 # programs Mach-O 64-bit executables of the right CPU; then run here the
 # tests of the macOS code paths (MACOS_TESTS). Nothing runs on a Mac:
@@ -58,10 +58,11 @@ for arch in aarch64 x86_64; do
     # the oldest Zig 0.11 has headers for, and the first on arm64.
     target=$arch-macos.11.0
     case $arch in aarch64) cpu=arm64 ;; *) cpu=x86_64 ;; esac
-    echo "check-macos: jansson for $host (tools/build-jansson-macos.sh)"
+    echo "check-macos: jansson for $host (tools/build-jansson.sh)"
     log=$macos/jansson-$arch.log
-    sh "$top_srcdir/tools/build-jansson-macos.sh" "$macos/jansson/$arch" \
-        "$host" "$zig" >"$log" 2>&1 || {
+    sh "$top_srcdir/tools/build-jansson.sh" "$macos/jansson/$arch" "$host" \
+        CC="$zig cc -target $target" AR="$zig ar" RANLIB="$zig ranlib" \
+        >"$log" 2>&1 || {
         tail -n 30 "$log" >&2
         echo "check-macos: jansson for $host failed ($log)" >&2
         exit 1

@@ -36,8 +36,8 @@ echo "check-windows: sources (make distdir)"
 rm -rf "$windows/src"
 (cd "$top_builddir" && $make distdir distdir="$windows/src" >/dev/null)
 
-echo "check-windows: jansson for $host (tools/build-jansson-windows.sh)"
-sh "$top_srcdir/tools/build-jansson-windows.sh" "$windows/jansson" "$host"
+echo "check-windows: jansson for $host (tools/build-jansson.sh)"
+sh "$top_srcdir/tools/build-jansson.sh" "$windows/jansson" "$host"
 
 echo "check-windows: pyprobe.exe (warnings are errors) and its wheel (make wheel)"
 mkdir -p "$windows/build"
