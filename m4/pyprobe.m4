@@ -125,9 +125,9 @@ $1([CPPFLAGS], [string],
 $1([BUILD_CPPFLAGS], [string],
      [CPPFLAGS plus the stable-ABI macros for BUILD_PATH])[]dnl
 $1([MODULE_LDFLAGS], [string],
-     [extra linker flags for an extension module on this platform])[]dnl
+     [extra linker flags for an extension built on BUILD_PATH (Windows: its import library, python3.lib for abi3)])[]dnl
 $1([EMBED_LIBS], [string],
-     [linker flags and libraries to embed the interpreter])[]dnl
+     [linker flags and libraries to embed the interpreter (Windows: its import library)])[]dnl
 $1([UNKNOWN], [string],
      [names whose facts a description file or an older facts file lacks (their values are empty), space-separated])[]dnl
 ])
