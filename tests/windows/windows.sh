@@ -7,9 +7,9 @@
 # set. What it checks:
 #   - pyprobe.exe needs no DLL beyond Windows' own;
 #   - every command runs, and --help says what the native program says;
-#   - a live probe: Wine runs this machine's python3 for pyprobe.exe
-#     (Z:\usr\bin\python3.X), and the answer is the native pyprobe's on
-#     every name but PYTHON and EXECUTABLE (the interpreter is named by
+#   - live probes: Wine runs this machine's python3 and Debian's
+#     python3.11 for pyprobe.exe (Z:\usr\bin\python3.11), and the
+#     answer is the native pyprobe's on every name but PYTHON and EXECUTABLE (the interpreter is named by
 #     its Windows path, and Python cannot tell its own path from one);
 #   - the process handling, with the stand-in (a real Windows program):
 #     the probe script arrives byte for byte; a hanging interpreter is
@@ -87,8 +87,6 @@ for command in "" tags check-wheel check-release verify-import list; do
 done
 
 # --- a live probe of this machine's python3 -------------------------------
-python=$(python3 -c 'import os, sys; print(os.path.realpath(sys.executable))')
-windows_python="Z:$(printf '%s' "$python" | tr / '\\')"
 # compare_json NATIVE WINDOWS WHAT: equal but for the interpreter's paths.
 compare_json() {
     python3 - "$1" "$2" <<'PY'
@@ -106,22 +104,36 @@ for k in differ:
 sys.exit(1 if differ else 0)
 PY
 }
-expect_exit 0 win --python "$windows_python" --json
-cp "$T/out" "$T/live-win.json"
-expect_exit 0 "$PYPROBE" --python "$python" --json
-cp "$T/out" "$T/live-native.json"
-if compare_json "$T/live-native.json" "$T/live-win.json" >"$T/diff"; then
-    pass "live probe of $windows_python: the native answer on every name" \
-         "but PYTHON and EXECUTABLE"
-else
-    fail "live probe of $windows_python differs from the native one:"
-    cat "$T/diff"
+# live_probe PYTHON: pyprobe.exe probes the Linux interpreter PYTHON
+# through Wine (Z:\...) and must give the native answer and tags.
+live_probe() {
+    python=$1
+    windows_python="Z:$(printf '%s' "$python" | tr / '\\')"
+    expect_exit 0 win --python "$windows_python" --json
+    cp "$T/out" "$T/live-win.json"
+    expect_exit 0 "$PYPROBE" --python "$python" --json
+    cp "$T/out" "$T/live-native.json"
+    if compare_json "$T/live-native.json" "$T/live-win.json" >"$T/diff"; then
+        pass "live probe of $windows_python: the native answer on every name" \
+             "but PYTHON and EXECUTABLE"
+    else
+        fail "live probe of $windows_python differs from the native one:"
+        cat "$T/diff"
+    fi
+    expect_exit 0 win tags --python "$windows_python"
+    cp "$T/out" "$T/tags-win"
+    expect_exit 0 "$PYPROBE" tags --python "$python"
+    check "live probe of $windows_python: pyprobe.exe tags lists the native tags" \
+        cmp -s "$T/out" "$T/tags-win"
+}
+# The python3 on PATH, and Debian's own python3.11 (the issue's
+# Z:\usr\bin\python3.11) when that is another interpreter.
+path_python=$(python3 -c 'import os, sys; print(os.path.realpath(sys.executable))')
+live_probe "$path_python"
+if [ -x /usr/bin/python3.11 ] &&
+        [ "$(realpath /usr/bin/python3.11)" != "$path_python" ]; then
+    live_probe /usr/bin/python3.11
 fi
-expect_exit 0 win tags --python "$windows_python"
-cp "$T/out" "$T/tags-win"
-expect_exit 0 "$PYPROBE" tags --python "$python"
-check "live probe: pyprobe.exe tags lists the native tags" \
-    cmp -s "$T/out" "$T/tags-win"
 
 # --- process handling, with the Windows stand-in --------------------------
 stand_in=$T/stand-in.exe
