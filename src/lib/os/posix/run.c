@@ -40,6 +40,7 @@ static int make_pipe(int fds[2])
         int saved = errno;
         close(fds[0]);
         close(fds[1]);
+        fds[0] = fds[1] = -1; /* the caller closes what is still open */
         errno = saved;
         return -1;
     }
