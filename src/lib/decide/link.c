@@ -1,23 +1,25 @@
 /* link.c - what a program links to use CPython: MODULE_LDFLAGS and
  * EMBED_LIBS.
  *
- * On Windows both are the import library in <base_exec_prefix>\libs
- * that CPython's headers would pick themselves: PC/pyconfig.h.in, the
- * "#pragma comment(lib, ...)" under MS_COREDLL (CPython 3.14, commit
- * 018aae3d, lines 326-342), in this order:
- *     Py_GIL_DISABLED:  Py_DEBUG python314t_d.lib, Py_LIMITED_API
- *                       python3t.lib, else python314t.lib
- *     otherwise:        Py_DEBUG python314_d.lib, Py_LIMITED_API
- *                       python3.lib, else python314.lib
- * (the interpreter's own is LIBPYTHON: facts/derive.c names it so)
- * and Include/pyabi.h (3.15) turns Py_TARGET_ABI3T into Py_LIMITED_API
- * plus Py_GIL_DISABLED (commit 05e7c904), so an abi3t or abi3.abi3t
- * module links python3t.lib even for a GIL 3.15. (That a GIL 3.15
- * install ships python3t.dll for such modules is what its release notes
- * say; the stored PC/layout/main.py, of 3.14, puts python3t.dll in
- * free-threaded layouts only.) pyprobe gives the name as a -l flag so
- * that MinGW's ld finds it too (for -lNAME it tries NAME.lib among
- * others); MSVC users take the name from it. */
+ * On Windows both are an import library in <base_exec_prefix>\libs,
+ * the one the build path's tag needs:
+ *     version-specific        the interpreter's own, python314[t]
+ *     abi3                    python3.lib
+ *     abi3t, abi3.abi3t       python3t.lib (also on a GIL 3.15)
+ *     a debug interpreter     its own, python314[t]_d, whatever the path
+ * (the interpreter's own is LIBPYTHON: facts/derive.c names it so).
+ * That is the table of PC/pyconfig.h.in's "#pragma comment(lib, ...)"
+ * (CPython 3.14, commit 018aae3d, lines 326-342) for abi3, and for
+ * debug builds, where _DEBUG is tested first. For abi3t it is what
+ * PEP 803 asks, not what that pragma does today: it runs before
+ * Include/pyabi.h turns Py_TARGET_ABI3T into Py_GIL_DISABLED, so an
+ * abi3t build compiled with MSVC also names python3.lib or python315.lib
+ * itself (CPython gh-157611, open; its fix, PR 157623, picks python3t
+ * and, for debug builds, python3_d / python3t_d, which pyprobe does not
+ * follow until it is merged). The -l flag comes first on the link line,
+ * so the library it names is the one the module imports. pyprobe gives
+ * the name as a -l flag so that MinGW's ld finds it too (for -lNAME it
+ * tries NAME.lib among others); MSVC users take the name from it. */
 #include "config.h"
 
 #include <string.h>
