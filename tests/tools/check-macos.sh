@@ -80,10 +80,32 @@ for arch in aarch64 x86_64; do
               AR="$zig ar" RANLIB="$zig ranlib" \
               PKG_CONFIG_LIBDIR="$macos/jansson/$arch/lib/pkgconfig" &&
           $make -s CFLAGS='-g -O2 -Werror' all) >"$log" 2>&1; then
-        grep -E 'error|warning' "$log" | head -n 40 >&2 || tail -n 40 "$log" >&2
+        if grep -qE 'error|warning' "$log"; then
+            grep -E 'error|warning' "$log" | head -n 40 >&2
+        else
+            tail -n 40 "$log" >&2
+        fi
         echo "check-macos: the $host build failed ($log)" >&2
         exit 1
     fi
+    # The macOS code paths are chosen by configure's checks: a check
+    # that failed under zig cc would build the fallback without a word.
+    # Each must have chosen macOS's way.
+    for define in HAVE__NSGETEXECUTABLEPATH HAVE_MACH_O_DYLD_H \
+            HAVE_SYSCTLBYNAME HAVE_POSIX_SPAWN HAVE_SPAWN_H \
+            HAVE_STRUCT_STAT_ST_MTIMESPEC_TV_NSEC; do
+        grep -q "^#define $define 1" "$build/config.h" || {
+            echo "check-macos: $host: configure did not find $define" \
+                 "($build/config.h)" >&2
+            exit 1
+        }
+    done
+    if grep -q '^#define HAVE_PIPE2 1' "$build/config.h"; then
+        echo "check-macos: $host: configure found pipe2, which macOS lacks" >&2
+        exit 1
+    fi
+    echo "check-macos: $arch: configure chose the macOS paths" \
+         "(_NSGetExecutablePath, mach-o/dyld.h, sysctlbyname, posix_spawn, st_mtimespec; no pipe2)"
     # Configure's own probes warn by design; the build's lines are those
     # after it. The compiler and the linker: none at all.
     count=$(grep -v '^configure: ' "$log" | grep -ci 'warning' || :)
