@@ -18,14 +18,18 @@
 #   PKG_CONFIG_LIBDIR=PREFIX/lib/pkgconfig ./configure --host=HOST
 # finds it. Needs autoconf, automake, libtool, make, dpkg-dev
 # (dpkg-source) and access to deb.debian.org. Does nothing when PREFIX
-# already holds the library.
+# already holds the library, built for the same HOST and VAR=VALUE.
 set -eu
 usage="usage: build-jansson.sh PREFIX HOST [VAR=VALUE ...]"
 prefix=${1:?$usage}
 host=${2:?$usage}
 shift 2
 case $prefix in /*) ;; *) prefix=$(pwd)/$prefix ;; esac
-if [ -f "$prefix/lib/libjansson.a" ] && [ -f "$prefix/lib/pkgconfig/jansson.pc" ]; then
+# What it was built for: a PREFIX built for another host or compiler
+# (another -target) is built again.
+for_what="$host $*"
+if [ -f "$prefix/lib/libjansson.a" ] && [ -f "$prefix/lib/pkgconfig/jansson.pc" ] &&
+        [ "$(cat "$prefix/.built-for" 2>/dev/null)" = "$for_what" ]; then
     exit 0
 fi
 case " $* " in
@@ -47,3 +51,4 @@ autoreconf -fi >&2
     --disable-shared "$@" >&2
 make -j2 >&2
 make install >&2
+printf '%s\n' "$for_what" >"$prefix/.built-for"
