@@ -8,9 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
-#ifdef HAVE_SYS_SYSCTL_H
-#include <sys/sysctl.h>
-#endif
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -181,40 +178,4 @@ int pp_os_pyenv_versions(int (*scan)(void *context, const char *dir),
         return 1;
     snprintf(pattern, sizeof pattern, "%s/versions/*/bin", root);
     return scan_pattern(scan, context, pattern);
-}
-
-unsigned pp_os_processors(void)
-{
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    return cpus > 0 ? (unsigned)cpus : 1;
-}
-
-char *pp_os_machine(void)
-{
-    struct utsname uts;
-    if (uname(&uts) != 0)
-        return NULL;
-    char *text = joined(uts.sysname, " ");
-    char *machine = text ? joined(text, uts.machine) : NULL;
-    free(text);
-    return machine;
-}
-
-char *pp_os_libc(void)
-{
-#if defined(_CS_GNU_LIBC_VERSION)
-    char libc[64];
-    size_t n = confstr(_CS_GNU_LIBC_VERSION, libc, sizeof libc);
-    return n > 0 && n <= sizeof libc ? strdup(libc) : NULL;
-#elif defined(HAVE_SYSCTLBYNAME) && defined(HAVE_SYS_SYSCTL_H)
-    /* macOS 10.13.4 and later; elsewhere the name is unknown: NULL. */
-    char version[64];
-    size_t size = sizeof version;
-    if (sysctlbyname("kern.osproductversion", version, &size, NULL, 0) != 0 ||
-        size == 0 || size > sizeof version || version[size - 1] != '\0')
-        return NULL;
-    return joined("macOS ", version);
-#else
-    return NULL;
-#endif
 }
