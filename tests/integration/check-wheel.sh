@@ -159,7 +159,8 @@ compare_special() {
         cmp -s "$tmp/want" "$tmp/got" && [ "$5" -eq "$cs_status" ] && return 0
     fi
     fail "$1: name $(printf '%s' "$3" | od -An -c | tr -s ' ' | head -c 120):" \
-         "expected rank $2, got (exit $5): $(od -An -c "$4" | tr -s ' ' | head -c 200)"
+         "expected rank $2, got (exit $5): $(od -An -c "$4" | tr -s ' ' | head -c 200)" \
+         "stderr: $(head -c 300 "$tmp/err")"
 }
 
 # ---- recorded sheets, through facts files -------------------------------
@@ -191,7 +192,7 @@ for interpreter in $interpreters; do
         rank=$(printf '%s\n' "$ranks" | awk -v col="$column" '{ print $col }')
         status=0
         "$PYPROBE" check-wheel --facts "$facts" -- "$name" >"$tmp/out" \
-            2>/dev/null </dev/null || status=$?
+            2>"$tmp/err" </dev/null || status=$?
         compare_special "$what" "$rank" "$name" "$tmp/out" "$status"
     done <"$tmp/special.tsv"
 done
@@ -277,7 +278,7 @@ while read -r name py; do
         fi
         status=0
         "$PYPROBE" check-wheel --python "$py" -- "$special" >"$tmp/out" \
-            2>/dev/null </dev/null || status=$?
+            2>"$tmp/err" </dev/null || status=$?
         compare_special "$what" "$rank" "$special" "$tmp/out" "$status"
     done <"$tmp/special.tsv"
 done <"$tmp/live"
