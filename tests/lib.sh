@@ -82,6 +82,20 @@ check() {
     return 1
 }
 
+# relay_checks FILE WHAT: a pass or a fail for each line a checker (a
+# Python script, say) wrote to FILE, "ok - ..." or "FAIL - ..."; a fail
+# if it wrote none (it did not run).
+relay_checks() {
+    [ -s "$1" ] || fail "the checks of $2 did not run"
+    [ -f "$1" ] || return 0
+    while IFS= read -r rc_line; do
+        case $rc_line in
+        "ok - "*) pass "${rc_line#ok - }" ;;
+        *) fail "${rc_line#FAIL - }" ;;
+        esac
+    done <"$1"
+}
+
 finish() {
     if [ "$FAILED" -gt 0 ]; then
         printf '%s: %d of %d checks FAILED\n' "$test_name" "$FAILED" "$CHECKS"

@@ -80,13 +80,7 @@ check(not [n for n in all_names if n.endswith(('-config', 'pythonista',
       'files that are not interpreters are not listed')
 json.dump(ft[0]['facts'], open(tmp + '/one.json', 'w'))
 EOF
-while IFS= read -r line; do
-    case $line in
-    "ok - "*) pass "${line#ok - }" ;;
-    *) fail "${line#FAIL - }" ;;
-    esac
-done < "$tmp/checks"
-[ -s "$tmp/checks" ] || fail "the checks of the JSON did not run"
+relay_checks "$tmp/checks" "the JSON"
 got=$("$PYPROBE" --facts "$tmp/one.json" --get abi_tag)
 [ "$got" = cp314t ] && pass "each entry's facts are a facts file" ||
     fail "--facts of a listed entry: '$got'"

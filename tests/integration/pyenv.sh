@@ -141,11 +141,5 @@ failed = [i for i, e in enumerate(entries) if 'facts' not in e]
 check(all(i >= len(probed) for i in failed),
       'the ones that could not be probed come last')
 EOF
-while IFS= read -r line; do
-    case $line in
-    "ok - "*) pass "${line#ok - }" ;;
-    *) fail "${line#FAIL - }" ;;
-    esac
-done < "$tmp/checks"
-[ -s "$tmp/checks" ] || fail "the checks of the list did not run"
+relay_checks "$tmp/checks" "the list"
 finish
