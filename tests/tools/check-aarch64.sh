@@ -49,6 +49,12 @@ $MAKE -C "$build" wheel >"$build/wheel.log" 2>&1 ||
     { tail -n 20 "$build/wheel.log"; exit 1; }
 wheel=$(ls "$build"/dist/pyprobe-*.whl)
 echo "aarch64 wheel: $(basename "$wheel")"
+# Its format, as for the native and the Windows wheels.
+version=$("$top_builddir/src/pyprobe" --version | sed -n '1s/.* //p')
+python3 "$top_srcdir/tests/tools/wheel-format.py" "$wheel" "$version" || {
+    echo "check-aarch64.sh: $(basename "$wheel") is not a well-formed wheel" >&2
+    exit 1
+}
 "$top_builddir/src/pyprobe" check-wheel --python "$wrapper" "$wheel" || {
     echo "check-aarch64.sh: the wheel does not install on $wrapper" >&2
     exit 1
@@ -88,7 +94,7 @@ installed=$build/pip-arm64/bin/pyprobe
 python3 -c 'import sys, zipfile
 w = zipfile.ZipFile(sys.argv[1])
 sys.stdout.buffer.write(w.read(sys.argv[2]))' "$wheel" \
-    "pyprobe-$("$top_builddir/src/pyprobe" --version | sed -n '1s/.* //p').data/scripts/pyprobe" \
+    "pyprobe-$version.data/scripts/pyprobe" \
     >"$build/pip-arm64.expected"
 cmp "$installed" "$build/pip-arm64.expected" || {
     echo "check-aarch64.sh: pip installed another program than the wheel's" >&2

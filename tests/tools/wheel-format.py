@@ -6,7 +6,8 @@ lines are the name's tags expanded; METADATA names VERSION, Python 3.6
 and later and no dependency; the files pyprobe's wheel must hold, its
 program (pyprobe, or pyprobe.exe in a Windows wheel) executable.
 Prints one line per problem (FAIL - ...); exit 1 if there is one.
-Used by tests/integration/wheel.sh and tests/windows/windows.sh."""
+Used by tests/integration/wheel.sh, tests/windows/windows.sh and
+tests/tools/check-aarch64.sh."""
 import base64, csv, hashlib, io, sys, zipfile
 
 wheel, version = sys.argv[1:]
